@@ -187,6 +187,8 @@ def corpus_paths(sources):
             found = [p for p in found if not p.name.startswith(".") and p.name.lower() != "readme.md"]
         elif path.is_file():
             found = [path]
+        elif not globbing.has_magic(str(source)):
+            raise ArticleError(f"file {source} not found: check the path (relative to {Path.cwd()})")
         else:
             found = sorted(Path(match) for match in globbing.glob(str(source), recursive=True))
             found = [p for p in found if p.is_file()]
