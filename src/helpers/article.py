@@ -203,8 +203,11 @@ def _looks_like_path(source):
         return False
     if "\n" in source or len(source) > 1024:
         return False
-    if Path(source).exists():
-        return True
+    try:
+        if Path(source).exists():
+            return True
+    except OSError:  # e.g. a long text is too long to be a file name
+        return False
     if re.search(r"\s", source):
         return False
     if Path(source).suffix.lower() in ARTICLE_SUFFIXES - {""} or "/" in source:
@@ -374,12 +377,13 @@ def build_article(text, *, article_id, title=None, date=None, source=None, metad
         raise ArticleError(f"{source or article_id} contains no words, so it is not an article: check the file")
     _warn_unless_german(text, source or article_id)
 
-    dateline = parse_dateline(text)
+    paragraph_spans = split_paragraphs(text)
+    # the dateline opens the first paragraph, or the second one after a title line
+    dateline = next(filter(None, (parse_dateline(text, start) for start, _ in paragraph_spans[:2])), None)
     date_value, precision = parse_date(date) if date else (None, None)
     if date_value is None and dateline and dateline["date"]:
         date_value, precision = parse_date(dateline["date"])
 
-    paragraph_spans = split_paragraphs(text)
     sentences = tuple(
         Sentence(index, start, end)
         for index, (start, end) in enumerate(
@@ -433,7 +437,7 @@ def _agency_spellings():
 
 
 DATELINE = re.compile(
-    r"""^\s*
+    r"""\s*
     (?:date\s+(?P<date>\d{4}(?:-\d{2}){0,2})\s+)?          # 'date 2018-06' as in the dpa seed
     (?P<places>[A-ZÄÖÜÉ][^\s()/]*(?:[ -][A-ZÄÖÜÉa-z][^\s()/]*){0,3}
         (?:\s*/\s*[A-ZÄÖÜÉ][^\s()/]*(?:[ -][A-ZÄÖÜÉa-z][^\s()/]*){0,3})*)
@@ -442,9 +446,9 @@ DATELINE = re.compile(
 )
 
 
-def parse_dateline(text):
-    """The dateline 'Paris/Moskau (dpa) - ' at the start of a text: places, agency, date and its span."""
-    match = DATELINE.match(text)
+def parse_dateline(text, start=0):
+    """The dateline 'Paris/Moskau (dpa) - ' at `start` of a text: places, agency, date and its span."""
+    match = DATELINE.match(text, start)
     if not match:
         return None
     spellings = _agency_spellings()
@@ -455,7 +459,7 @@ def parse_dateline(text):
         "date": match["date"],
         "places": [place.strip() for place in match["places"].split("/")],
         "agency": "/".join(spellings[agency] for agency in agencies),
-        "start": len(text) - len(text.lstrip()),
+        "start": start + len(text[start:]) - len(text[start:].lstrip()),
         "end": match.end(),
     }
 
