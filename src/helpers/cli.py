@@ -54,6 +54,25 @@ def build_parser():
         table = commands.add_parser(name, help=f"print the {name} table of articles ({target.split(':')[1]})")
         _add_inputs(table, default_format="csv")
         table.set_defaults(handler=_table, target=target)
+
+    report = commands.add_parser("report", help="render the notebooks for one article as HTML pages")
+    report.add_argument("path", metavar="PATH", help="the article file")
+    report.add_argument("--out", required=True, metavar="DIR", help="folder for the HTML pages and notebooks")
+    report.add_argument("--show-code", action="store_true", help="keep the notebooks' code in the pages")
+    report.add_argument("--notebooks", nargs="+", metavar="NOTEBOOK",
+                        help="notebook names or paths (default: notebooks/0[1-4]_*.ipynb)")
+    report.set_defaults(handler=_report)
+
+    analyze = commands.add_parser("analyze", help="analyse a corpus into Parquet tables (resumable)")
+    analyze.add_argument("paths", nargs="+", metavar="PATH",
+                         help="article files (.txt, .html, .json, .jsonl), folders or globs")
+    analyze.add_argument("--out", required=True, metavar="DIR", help="folder for the Parquet tables")
+    analyze.add_argument("--processes", type=int, default=1, metavar="N", help="worker processes (default 1)")
+    analyze.add_argument("--engine", choices=("local", "dask"), default="local",
+                         help="run here (local) or on a Dask cluster (dask)")
+    analyze.add_argument("--scheduler", metavar="ADDRESS",
+                         help="Dask scheduler address (default: start a LocalCluster)")
+    analyze.set_defaults(handler=_analyze)
     return parser
 
 
@@ -98,6 +117,23 @@ def _table(args):
         return
     for number, article in enumerate(load_corpus(args.paths)):
         write_table(analyse(article), args.format, header=number == 0)
+
+
+def _report(args):
+    from helpers.report import render_report  # imports papermill and nbconvert: only for this command
+
+    index = render_report(args.path, args.out, notebooks=args.notebooks, show_code=args.show_code)
+    print(index)
+
+
+def _analyze(args):
+    from helpers.corpus import analyze_corpus, read_tables
+
+    analysed = analyze_corpus(args.paths, args.out, processes=args.processes, engine=args.engine,
+                              scheduler=args.scheduler)
+    tables = read_tables(args.out)
+    sizes = ", ".join(f"{name} {len(table)}" for name, table in tables.items())
+    print(f"{analysed} new articles (or unreadable files) done; {args.out} holds: {sizes} rows")
 
 
 def write_table(table, output_format, header=True, stream=None):

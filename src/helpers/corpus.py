@@ -1,0 +1,233 @@
+"""Analyse a whole corpus: stream articles through the analyses and write Parquet tables, resumably.
+
+    analyze_corpus("../shared/data/wikinews-quotes/train", "out/wikinews", processes=2)
+    tables = read_tables("out/wikinews")
+    tables["quotes"].groupby("speaker").size()
+
+Layout of `out_dir`: one folder per table (`articles`, `actor_mentions`, `quotes`, `frame_cues`, `errors`)
+holding one Parquet part per batch of articles, and `_done/` with one small JSON file per finished batch
+listing its article ids. A batch's done file is written (atomically) only after all its parts, so a run that
+is interrupted can be started again with the same command: finished articles are skipped, and parts of a
+batch that never finished are removed. Memory stays flat because only a few batches are in flight.
+
+The same batches run in this process (`processes=1`), in a process pool (`processes=N`) or on a Dask
+cluster (`engine="dask"`, a `distributed.LocalCluster` unless `scheduler` gives an address); the tables are
+the same. An article whose analysis fails is recorded in the `errors` table and the run goes on.
+"""
+
+import json
+import os
+import uuid
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
+from multiprocessing import get_context
+from pathlib import Path
+
+import pandas as pd
+from tqdm.auto import tqdm
+
+from helpers.article import JSONL_SUFFIXES, article_summary, corpus_paths, load_corpus
+from helpers.errors import BlickwinkelError
+
+# Article-level analyses: table name -> function(article) returning a DataFrame with article_id/start/end.
+ANALYSES = {}
+ENGINES = ("local", "dask")
+DONE_DIR = "_done"
+BATCH_SIZE = 16
+BATCHES_IN_FLIGHT_PER_WORKER = 2
+
+
+def analyze_corpus(sources, out_dir, *, processes=1, engine="local", scheduler=None, analyses=None,
+                   batch_size=BATCH_SIZE, progress=True):
+    """Analyse every article of `sources` (files, folders, globs, JSONL) into Parquet tables in `out_dir`.
+
+        analyze_corpus("data/", "out/", processes=2)               # returns the number of new articles
+
+    `analyses` maps table names to functions of one article (default: `ANALYSES`). Articles already
+    recorded as done in `out_dir` are skipped.
+    """
+    if engine not in ENGINES:
+        raise BlickwinkelError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
+    if scheduler and engine != "dask":
+        raise BlickwinkelError("a scheduler address needs engine='dask' (--engine dask)")
+    if processes < 1:
+        raise BlickwinkelError(f"processes must be at least 1, not {processes}")
+    analyses = ANALYSES if analyses is None else analyses
+    out_dir = Path(out_dir)
+    paths = corpus_paths(sources)
+    done = finished_articles(out_dir)
+    _remove_unfinished_parts(out_dir)
+    has_jsonl = any(path.suffix.lower() in JSONL_SUFFIXES for path in paths)
+    bar = tqdm(total=None if has_jsonl else len(paths), desc="articles", unit="article", disable=not progress)
+    batches = _batches(paths, done, batch_size, on_skip=bar.update)
+    analysed = 0
+    with _executor(engine, processes, scheduler) as submit:
+        for batch_name, ids, tables in _run(batches, submit, processes, analyses):
+            write_batch(out_dir, batch_name, ids, tables)
+            analysed += len(ids)
+            bar.update(len(ids))
+    bar.close()
+    return analysed
+
+
+def analyse_batch(articles, load_errors, analyses):
+    """The tables of one batch: every analysis for every article, failures as rows of `errors`."""
+    tables = {name: [] for name in ["articles", *analyses]}
+    errors = list(load_errors)
+    for article in articles:
+        try:
+            rows = {"articles": pd.DataFrame([article_summary(article)])}
+            rows.update((name, analysis(article)) for name, analysis in analyses.items())
+        except Exception as error:  # noqa: BLE001 - one bad article must not stop a corpus run
+            errors.append(_error_row(article.id, article.source, error))
+            continue
+        for name, table in rows.items():
+            tables[name].append(table)
+    tables = {name: _concat(parts) for name, parts in tables.items() if parts}
+    if errors:
+        tables["errors"] = pd.DataFrame(errors)
+    return tables
+
+
+def write_batch(out_dir, batch_name, ids, tables):
+    """Write a batch's Parquet parts, then (atomically) its done file listing `ids`."""
+    for name, table in tables.items():
+        folder = Path(out_dir) / name
+        folder.mkdir(parents=True, exist_ok=True)
+        table.to_parquet(folder / f"{batch_name}.parquet", index=False)
+    done_dir = Path(out_dir) / DONE_DIR
+    done_dir.mkdir(parents=True, exist_ok=True)
+    temporary = done_dir / f".{batch_name}.json.tmp"
+    temporary.write_text(json.dumps(ids), encoding="utf-8")
+    os.replace(temporary, done_dir / f"{batch_name}.json")
+
+
+def finished_articles(out_dir):
+    """The ids (or, for files that could not be read, the paths) that earlier runs finished."""
+    done = set()
+    for done_file in sorted((Path(out_dir) / DONE_DIR).glob("*.json")):
+        done.update(json.loads(done_file.read_text(encoding="utf-8")))
+    return done
+
+
+def read_tables(out_dir):
+    """All tables of an `analyze_corpus` run as DataFrames, rows sorted by article_id and offsets.
+
+        tables = read_tables("out/")      # {"articles": ..., "actor_mentions": ..., "errors": ...}
+    """
+    out_dir = Path(out_dir)
+    finished = {path.stem for path in (out_dir / DONE_DIR).glob("*.json")}
+    if not finished:
+        raise BlickwinkelError(f"{out_dir} holds no finished analysis: run analyze_corpus (blickwinkel analyze) first")
+    tables = {}
+    for folder in sorted(path for path in out_dir.iterdir() if path.is_dir() and path.name != DONE_DIR):
+        # Parts are read one by one: a column that is empty in one batch has no type to merge with the others.
+        parts = [pd.read_parquet(part) for part in sorted(folder.glob("*.parquet")) if part.stem in finished]
+        table = _concat(parts)
+        order = [column for column in ("article_id", "start", "end") if column in table.columns]
+        tables[folder.name] = table.sort_values(order, kind="stable").reset_index(drop=True) if order else table
+    return tables
+
+
+def _batches(paths, done, batch_size, on_skip):
+    """(batch name, articles, load errors, ids) for the articles not yet done, `batch_size` at a time."""
+    articles, load_errors, ids = [], [], []
+    run = uuid.uuid4().hex[:8]
+    number = 0
+    seen = set(done)
+    for path in paths:
+        if str(path) in done:
+            on_skip(1)
+            continue
+        try:
+            loaded = list(load_corpus(path, progress=False))
+        except BlickwinkelError as error:
+            load_errors.append(_error_row(None, str(path), error))
+            ids.append(str(path))
+            loaded = []
+        for article in loaded:
+            if article.id in seen:
+                if article.id in done:
+                    on_skip(1)
+                else:
+                    load_errors.append(_error_row(article.id, article.source, BlickwinkelError(
+                        f"article id {article.id} occurs twice in the corpus: give every article its own id"
+                    )))
+                continue
+            seen.add(article.id)
+            articles.append(article)
+            ids.append(article.id)
+        if len(articles) >= batch_size or len(load_errors) >= batch_size:
+            number += 1
+            yield f"{run}-{number:05d}", articles, load_errors, ids
+            articles, load_errors, ids = [], [], []
+    if ids or load_errors:
+        yield f"{run}-{number + 1:05d}", articles, load_errors, ids
+
+
+def _run(batches, submit, workers, analyses):
+    """Analyse batches with `submit`, keeping a few in flight; yield (batch name, ids, tables) as they finish."""
+    pending = {}
+    limit = workers * BATCHES_IN_FLIGHT_PER_WORKER
+    for batch_name, articles, load_errors, ids in batches:
+        pending[submit(analyse_batch, articles, load_errors, analyses)] = (batch_name, ids)
+        while len(pending) >= limit:
+            yield from _collect(pending)
+    while pending:
+        yield from _collect(pending)
+
+
+def _collect(pending):
+    finished, _ = wait(list(pending), return_when=FIRST_COMPLETED)
+    for future in finished:
+        batch_name, ids = pending.pop(future)
+        yield batch_name, ids, future.result()
+
+
+@contextmanager
+def _executor(engine, processes, scheduler):
+    """A `submit(function, *args)` returning futures: in this process, a process pool or a Dask cluster."""
+    if engine == "dask":
+        from distributed import Client, LocalCluster  # only needed for the Dask engine
+
+        if scheduler:
+            with Client(scheduler) as client:
+                yield client.get_executor().submit
+        else:
+            with LocalCluster(n_workers=processes, threads_per_worker=1, processes=True,
+                              dashboard_address=None) as cluster, Client(cluster) as client:
+                yield client.get_executor().submit
+    elif processes > 1:
+        # spawn, not fork: workers start clean and each loads the pipeline once, on its first batch
+        with ProcessPoolExecutor(processes, mp_context=get_context("spawn")) as pool:
+            yield pool.submit
+    else:
+        yield _submit_here
+
+
+def _submit_here(function, *args):
+    future = Future()
+    future.set_result(function(*args))
+    return future
+
+
+def _remove_unfinished_parts(out_dir):
+    """Delete parts of batches without a done file: they come from a run that was interrupted."""
+    out_dir = Path(out_dir)
+    if not out_dir.exists():
+        return
+    finished = {path.stem for path in (out_dir / DONE_DIR).glob("*.json")}
+    for part in out_dir.glob("*/*.parquet"):
+        if part.stem not in finished:
+            part.unlink()
+
+
+def _error_row(article_id, source, error):
+    return {"article_id": article_id, "source": source, "error": type(error).__name__, "reason": str(error)}
+
+
+def _concat(parts):
+    filled = [part for part in parts if len(part)]
+    if not filled:
+        return parts[0] if parts else pd.DataFrame()
+    return pd.concat(filled, ignore_index=True)
