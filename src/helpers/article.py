@@ -31,6 +31,7 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
 
 MAX_HEADING_CHARS = 250
+SHORT_LABEL_CHARS = 35
 MAX_TITLE_WORDS = 20
 MIN_WORDS_FOR_LANGUAGE_CHECK = 30
 MIN_GERMAN_FUNCTION_WORD_SHARE = 0.08
@@ -645,6 +646,32 @@ def paragraphs_table(article):
             "sentences": sum(paragraph.start <= s.start < paragraph.end for s in article.sentences),
             "words": len(re.findall(r"\w+(?:[-'’]\w+)*", article.span(paragraph.start, paragraph.end))),
             "text": article.span(paragraph.start, paragraph.end),
+        })
+    return pd.DataFrame(rows)
+
+
+def sections_table(article):
+    """One row per part of the article: the lead (section 0) and each section, with size counts.
+
+    Columns: article_id, section_index, label (short, for plots), title, is_question, start, end,
+    paragraphs, sentences, words.
+    """
+    paragraphs = paragraphs_table(article)
+    rows = []
+    for index, group in paragraphs.groupby("section_index", sort=True):
+        section = article.sections[index - 1] if index else None
+        title = section.title if section else "(Vorspann)"
+        rows.append({
+            "article_id": article.id,
+            "section_index": int(index),
+            "label": f"{index}. {title[:SHORT_LABEL_CHARS]}{'…' if len(title) > SHORT_LABEL_CHARS else ''}",
+            "title": title,
+            "is_question": bool(section and section.is_question),
+            "start": int(group["start"].min()),
+            "end": int(group["end"].max()),
+            "paragraphs": len(group),
+            "sentences": int(group["sentences"].sum()),
+            "words": int(group["words"].sum()),
         })
     return pd.DataFrame(rows)
 
