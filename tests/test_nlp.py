@@ -1,0 +1,111 @@
+from pathlib import Path
+
+import pytest
+import spacy
+
+from helpers.article import load_article
+from helpers.errors import PipelineError
+from helpers.nlp import hanta, hanta_tags, hanta_word, load_pipeline, parse, parse_many, stts_tag, upos_tag
+
+ARTICLE = Path(__file__).resolve().parents[1] / "data" / "dpa_frankreich_russland_is.txt"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(actors=False)
+
+
+@pytest.fixture(scope="module")
+def article():
+    return load_article(ARTICLE)
+
+
+def tagged(nlp, text):
+    return {token.text: (token.tag_, token.pos_, token.lemma_) for token in nlp(text)}
+
+
+def test_names_verbs_and_lemmas_get_stts_tags(nlp):
+    tokens = tagged(nlp, "Kreml-Chef Wladimir Putin sagte, Russlands Armee sei bereit.")
+    assert tokens["Putin"] == ("NE", "PROPN", "Putin")
+    assert tokens["Russlands"] == ("NE", "PROPN", "Russland")
+    assert tokens["sagte"] == ("VVFIN", "VERB", "sagen")
+    assert tokens["sei"] == ("VAFIN", "AUX", "sein")
+    assert tokens[","] == ("$,", "PUNCT", ",")
+
+
+def test_hyphenated_compounds_stay_one_token_and_keep_their_spelling(nlp):
+    tokens = tagged(nlp, "Die US-geführte Koalition bombardiert die IS-Hochburg nach Kreml-Angaben.")
+    assert tokens["US-geführte"] == ("ADJA", "ADJ", "US-geführt")
+    assert tokens["IS-Hochburg"] == ("NN", "NOUN", "IS-Hochburg")
+    assert tokens["Kreml-Angaben"] == ("NN", "NOUN", "Kreml-Angabe")
+
+
+def test_typographic_quotes_are_punctuation(nlp):
+    tokens = tagged(nlp, "Er nannte das „kontraproduktiv“.")
+    assert tokens["„"][:2] == ("$(", "PUNCT")
+    assert tokens["“"][:2] == ("$(", "PUNCT")
+
+
+def test_whitespace_tokens_are_space_and_do_not_start_sentences(nlp):
+    doc = nlp("Putin kam.\n\nHollande ging.")
+    assert [token.text for token in doc] == ["Putin", "kam", ".", "\n\n", "Hollande", "ging", "."]
+    assert (doc[3].tag_, doc[3].pos_) == ("_SP", "SPACE")
+    assert [sentence.text for sentence in doc.sents] == ["Putin kam.\n\n", "Hollande ging."]
+
+
+def test_hanta_tags_translate_to_stts_and_universal_pos():
+    assert stts_tag("VV(FIN)") == "VVFIN"
+    assert stts_tag("ADJ(A)") == "ADJA"
+    assert stts_tag("NNA") == "NN"
+    assert upos_tag("NE") == "PROPN"
+    assert upos_tag("VMFIN") == "AUX"
+
+
+def test_sentences_match_the_article(nlp, article):
+    doc = parse(article, nlp)
+    sentences = []
+    for sentence in doc.sents:
+        words = [token for token in sentence if not token.is_space]
+        sentences.append((words[0].idx, words[-1].idx + len(words[-1])))
+    assert sentences == [(sentence.start, sentence.end) for sentence in article.sentences]
+
+
+def test_fast_tagger_agrees_with_hanta_tag_sent(nlp, article):
+    doc = parse(article, nlp)
+    for sentence in list(doc.sents)[:12]:
+        words = [hanta_word(token.text) for token in sentence if not token.is_space]
+        assert hanta_tags(words) == [hanta().tag2int[tag] for tag in hanta().tag_sent(words, taglevel=0)]
+
+
+def test_parse_keeps_the_text_and_is_shared(nlp, article):
+    doc = parse(article, nlp)
+    assert doc.text == article.text
+    assert doc.user_data["article_id"] == article.id
+    assert parse(article, nlp) is doc
+
+
+def test_parse_many_streams_articles_in_order(nlp):
+    articles = (load_article(text, article_id=f"a{number}") for number, text in enumerate(
+        ["Merkel sprach in Berlin.", "Hollande reiste nach Moskau."]))
+    parsed = parse_many(articles, nlp, batch_size=1)
+    first_article, first_doc = next(parsed)
+    assert (first_article.id, first_doc.text) == ("a0", "Merkel sprach in Berlin.")
+    assert [(article.id, doc.user_data["article_id"]) for article, doc in parsed] == [("a1", "a1")]
+    assert parse(first_article, nlp) is first_doc
+
+
+def test_a_trained_pipeline_given_by_path_keeps_its_tags(tmp_path):
+    trained = spacy.blank("de")
+    trained.add_pipe("attribute_ruler").add([[{"ORTH": "Putin"}]], {"TAG": "NE", "POS": "PROPN"})
+    trained.to_disk(tmp_path / "tiny_de")
+    nlp = load_pipeline(base=tmp_path / "tiny_de", actors=False)
+    assert nlp.pipe_names == ["blickwinkel_sentences", "attribute_ruler"]
+    doc = nlp("Putin kam. Dann ging er.")
+    assert doc[0].tag_ == "NE"
+    assert [sentence.text for sentence in doc.sents] == ["Putin kam.", "Dann ging er."]
+    assert load_pipeline(base=tmp_path / "tiny_de", actors=False) is nlp
+
+
+def test_an_unknown_trained_pipeline_says_how_to_install_it():
+    with pytest.raises(PipelineError, match="spacy download"):
+        load_pipeline(base="de_core_news_nonexistent", actors=False)
