@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
-from tqdm.auto import tqdm
+from tqdm import tqdm
 
 from helpers.errors import ArticleError, BlickwinkelWarning
 from helpers.resources import read_yaml, word_list
