@@ -1,0 +1,114 @@
+"""Corpus analysis: Parquet tables per batch, resumable, failures recorded, the same rows on every engine."""
+
+import re
+
+import pandas as pd
+import pytest
+
+from helpers.corpus import ANALYSES, analyze_corpus, read_tables
+from helpers.errors import BlickwinkelError
+
+ARTICLES = {
+    "wohnungen.txt": (
+        "Berlin (dpa) - Bundeskanzler Olaf Scholz hat mehr Wohnungen versprochen. „Wir werden in diesem Jahr "
+        "mehr bauen als je zuvor“, sagte Scholz am Montag. Die Union kritisierte den Plan als zu spät.\n"
+    ),
+    "migration.txt": (
+        "Brüssel (AFP) - Die EU-Kommission will die Migration stärker steuern. Kommissionschefin Ursula von "
+        "der Leyen sagte, Europa müsse seine Grenzen schützen. Hilfsorganisationen warnten vor einer Abschottung.\n"
+    ),
+    "klima.txt": (
+        "Hamburg - Tausende Menschen haben für mehr Klimaschutz demonstriert. Die Polizei sprach von "
+        "friedlichen Protesten. Greenpeace forderte die Regierung auf, den Kohleausstieg zu beschleunigen.\n"
+    ),
+}
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def count_words(article):
+    """A tiny article-level analysis for the tests: one row per word 'die' or 'Die', with offsets."""
+    rows = [{"article_id": article.id, "start": match.start(), "end": match.end()}
+            for match in re.finditer(r"\b[Dd]ie\b", article.text)]
+    return pd.DataFrame(rows, columns=["article_id", "start", "end"])
+
+
+def fail_on_klima(article):
+    if article.id == "klima":
+        raise ValueError("Analyse kaputt")
+    return count_words(article)
+
+
+def stop_on_klima(article):
+    if article.id == "klima":
+        raise KeyboardInterrupt
+    return count_words(article)
+
+
+def test_every_article_becomes_a_row_of_the_articles_table(corpus, tmp_path):
+    assert analyze_corpus(corpus, tmp_path / "out", progress=False) == 3
+    articles = read_tables(tmp_path / "out")["articles"]
+    assert list(articles["article_id"]) == ["klima", "migration", "wohnungen"]
+    assert list(articles["agency"].fillna("keine")) == ["keine", "AFP", "dpa"]
+
+
+def test_article_level_tables_keep_ids_and_offsets(corpus, tmp_path):
+    analyze_corpus(corpus, tmp_path / "out", analyses={"die": count_words}, batch_size=2, progress=False)
+    words = read_tables(tmp_path / "out")["die"]
+    assert len(words) == 5
+    texts = {path.stem: path.read_text(encoding="utf-8") for path in corpus.iterdir()}
+    assert {texts[row.article_id][row.start:row.end] for row in words.itertuples()} == {"die", "Die"}
+
+
+def test_a_second_run_skips_finished_articles(corpus, tmp_path):
+    analyze_corpus(corpus, tmp_path / "out", progress=False)
+    (corpus / "neu.txt").write_text("Köln - Der Rhein führt Hochwasser. Die Stadt sperrt das Ufer.\n", encoding="utf-8")
+    assert analyze_corpus(corpus, tmp_path / "out", progress=False) == 1
+    assert sorted(read_tables(tmp_path / "out")["articles"]["article_id"]) == ["klima", "migration", "neu", "wohnungen"]
+
+
+def test_an_interrupted_run_resumes_without_losing_or_doubling_rows(corpus, tmp_path):
+    with pytest.raises(KeyboardInterrupt):
+        analyze_corpus(corpus, tmp_path / "out", analyses={"die": stop_on_klima}, batch_size=1, progress=False)
+    assert analyze_corpus(corpus, tmp_path / "out", analyses={"die": count_words}, batch_size=1, progress=False) == 3
+    tables = read_tables(tmp_path / "out")
+    assert list(tables["articles"]["article_id"]) == ["klima", "migration", "wohnungen"]
+    assert len(tables["die"]) == 5
+
+
+def test_a_failing_article_is_recorded_and_the_others_are_kept(corpus, tmp_path):
+    (corpus / "kaputt.json").write_text("{kein json", encoding="utf-8")
+    analyze_corpus(corpus, tmp_path / "out", analyses={"die": fail_on_klima}, progress=False)
+    tables = read_tables(tmp_path / "out")
+    assert list(tables["articles"]["article_id"]) == ["migration", "wohnungen"]
+    errors = tables["errors"].set_index("error")
+    assert errors.loc["ValueError", "article_id"] == "klima"
+    assert errors.loc["ValueError", "reason"] == "Analyse kaputt"
+    assert pd.isna(errors.loc["ArticleError", "article_id"])
+    assert "kaputt.json is not valid JSON" in errors.loc["ArticleError", "reason"]
+
+
+def test_an_unknown_engine_is_an_error(corpus, tmp_path):
+    with pytest.raises(BlickwinkelError, match="unknown engine 'spark'"):
+        analyze_corpus(corpus, tmp_path / "out", engine="spark")
+
+
+def test_process_pool_and_dask_write_the_same_rows_as_one_process(corpus, tmp_path):
+    pytest.importorskip("distributed", reason="the Dask engine needs the distributed package")
+    runs = {"one": {}, "pool": {"processes": 2}, "dask": {"engine": "dask", "processes": 2}}
+    results = {}
+    for name, options in runs.items():
+        analyze_corpus(corpus, tmp_path / name, batch_size=1, progress=False, **options)
+        results[name] = read_tables(tmp_path / name)
+    assert set(results["one"]) == {"articles", *ANALYSES}
+    for name in ("pool", "dask"):
+        assert results[name].keys() == results["one"].keys()
+        for table in results["one"]:
+            pd.testing.assert_frame_equal(results[name][table], results["one"][table])
