@@ -5,7 +5,7 @@ import re
 import pandas as pd
 import pytest
 
-from helpers.corpus import ANALYSES, analyze_corpus, read_tables
+from helpers.corpus import ANALYSES, analyze_corpus, quoted_mentions, read_tables, with_article_dates
 from helpers.errors import BlickwinkelError
 
 ARTICLES = {
@@ -112,3 +112,31 @@ def test_process_pool_and_dask_write_the_same_rows_as_one_process(corpus, tmp_pa
         assert results[name].keys() == results["one"].keys()
         for table in results["one"]:
             pd.testing.assert_frame_equal(results[name][table], results["one"][table])
+
+
+def test_quoted_mentions_pairs_each_speaker_with_the_actors_named_inside_the_quote():
+    quotes = pd.DataFrame([
+        {"article_id": "a", "quote_id": 0, "start": 10, "end": 60, "speaker": "Scholz", "speaker_actor": "Olaf Scholz"},
+        {"article_id": "a", "quote_id": 1, "start": 80, "end": 120, "speaker": "ein Sprecher", "speaker_actor": None},
+    ])
+    mentions = pd.DataFrame([
+        {"article_id": "a", "actor": "Olaf Scholz", "start": 0, "end": 6},
+        {"article_id": "a", "actor": "Emmanuel Macron", "start": 20, "end": 26},
+        {"article_id": "a", "actor": "Wladimir Putin", "start": 90, "end": 95},
+        {"article_id": "b", "actor": "Wladimir Putin", "start": 20, "end": 25},
+    ])
+    pairs = quoted_mentions(quotes, mentions)
+    assert pairs[["speaker", "mentioned", "start"]].values.tolist() == [
+        ["Olaf Scholz", "Emmanuel Macron", 20],
+        ["ein Sprecher", "Wladimir Putin", 90],
+    ]
+
+
+def test_with_article_dates_adds_the_year_of_each_rows_article():
+    articles = pd.DataFrame([
+        {"article_id": "a", "date": "2005-03-01", "date_precision": "day"},
+        {"article_id": "b", "date": None, "date_precision": None},
+    ])
+    cues = pd.DataFrame({"article_id": ["a", "a", "b"], "category": ["Konflikt", "Kooperation", "Konflikt"]})
+    dated = with_article_dates(cues, articles)
+    assert dated["year"].tolist() == [2005, 2005, pd.NA]

@@ -129,6 +129,35 @@ def read_tables(out_dir):
     return tables
 
 
+def with_article_dates(table, articles):
+    """`table` with the `date`, `date_precision` and `year` of each row's article (from the articles table).
+
+        cues = with_article_dates(tables["frame_cues"], tables["articles"])
+        cues.groupby(["year", "category"]).size()
+    """
+    dates = articles[["article_id", "date", "date_precision"]]
+    dated = table.merge(dates, on="article_id", how="left", validate="many_to_one")
+    dated["year"] = pd.to_numeric(dated["date"].str[:4], errors="coerce").astype("Int64")
+    return dated
+
+
+def quoted_mentions(quotes, mentions, speaker="speaker_actor", mentioned="actor"):
+    """Who speaks about whom: one row per mention that lies inside a quotation, with the quotation's speaker.
+
+        quoted_mentions(tables["quotes"], tables["actor_mentions"]).groupby(["speaker", "mentioned"]).size()
+
+    Columns: article_id, quote_id, speaker (the quote's `speaker` column; its raw text where that is
+    empty), mentioned (the mention's `mentioned` column), start, end (the mention's offsets).
+    """
+    quoted = quotes.assign(speaker=quotes[speaker].fillna(quotes["speaker"]))
+    quoted = quoted[["article_id", "quote_id", "speaker", "start", "end"]]
+    found = mentions[["article_id", mentioned, "start", "end"]].rename(columns={mentioned: "mentioned"})
+    pairs = quoted.merge(found, on="article_id", suffixes=("_quote", ""))
+    inside = pairs[(pairs["start"] >= pairs["start_quote"]) & (pairs["end"] <= pairs["end_quote"])]
+    columns = ["article_id", "quote_id", "speaker", "mentioned", "start", "end"]
+    return inside[columns].sort_values(["article_id", "start"]).reset_index(drop=True)
+
+
 def _batches(paths, done, batch_size, on_skip):
     """(batch name, articles, load errors, ids) for the articles not yet done, `batch_size` at a time."""
     articles, load_errors, ids = [], [], []
