@@ -1,0 +1,666 @@
+"""Who speaks: direct, partial, indirect and reported quotations with their cues and speakers.
+
+    table = quotes(article)                     # one row per quotation, with character offsets
+    table[["type", "speaker", "text"]]
+    who_speaks(table)                           # quotations and quoted words per speaker and affiliation
+    highlight_quotes(article, table)            # quotes, cues and speakers in colour
+
+The rules are generic; the words they look for live in resources: `speech_cues.yaml` (speech, thought and
+writing verbs, nouns and prepositions of reported speech, anonymous sources, title nouns),
+`quotation_marks.yaml` and `konjunktiv_forms.txt`. Tags and lemmas come from the shared pipeline
+(`helpers.nlp.parse`), speakers are linked to actors through `helpers.actors.actor_mentions`.
+
+Columns of the `quotes()` table (offsets into `article.text`; None where absent):
+
+- `article_id`, `quote_id` (0.. in text order)
+- `type`: 'direct' (a whole quoted sentence or clause in quotation marks), 'partial' (a few quoted words inside
+  the journalist's sentence), 'indirect' (reported in Konjunktiv I or a dass-clause after a speech verb, or a
+  Konjunktiv I sentence continuing an earlier quotation), 'reported' (a sentence attributed by `laut`,
+  `nach Angaben`, `zufolge`, `so X`)
+- `start`, `end`, `text`: the quotation; direct and partial quotes include their quotation marks
+- `cue`, `cue_start`, `cue_end`, `cue_lemma`: the word that introduces the quotation (sagte, laut, zufolge)
+- `speaker`, `speaker_start`, `speaker_end`: who speaks as written in the text (for a carried-over
+  quotation: where the speaker was last named)
+- `speaker_actor_id`, `speaker_actor`, `speaker_affiliation`: the actor the speaker refers to (a pronoun
+  refers to the previous person who spoke)
+- `speaker_kind`: 'actor' (in the catalog), 'discovered' (a name not in the catalog), 'anonymous' (Diplomaten,
+  Kreise, Beobachter) or 'unknown'
+- `carried_over`: True when the speaker was taken from the quotation before (no cue of its own)
+- `sentence`, `section_index`, `section`, `part`: where the quotation starts (see `Article.locate`)
+"""
+
+import bisect
+import re
+import warnings
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+import pandas as pd
+
+from helpers.errors import BlickwinkelWarning, ResourceError
+from helpers.nlp import parse
+from helpers.resources import read_yaml, word_list
+
+COLUMNS = [
+    "article_id", "quote_id", "type", "start", "end", "text",
+    "cue", "cue_start", "cue_end", "cue_lemma",
+    "speaker", "speaker_start", "speaker_end", "speaker_actor_id", "speaker_actor", "speaker_affiliation",
+    "speaker_kind", "carried_over", "sentence", "section_index", "section", "part",
+]
+QUOTE_COLORS = {"Zitat": "#ffe08a", "Redeeinleitung": "#9fd3c7", "Sprecher": "#f4a6a6"}
+
+# STTS tags of words that can be part of a noun phrase naming a speaker ("Frankreichs Verteidigungsminister
+# Jean-Yves Le Drian", "ein Sprecher des Ministeriums").
+NOUN_PHRASE_TAGS = {"ART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "ADJA", "NN", "NE", "FM", "CARD", "TRUNC"}
+HEAD_TAGS = {"NN", "NE", "FM", "TRUNC", "CARD"}
+GENITIVE_DETERMINERS = {"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "dessen", "deren"}
+FINITE_VERB_TAGS = {"VVFIN", "VAFIN", "VMFIN"}
+# Words that may stand between a verb and its speaker or between a speaker and a comma without ending the frame.
+FRAME_FILLERS = {"ADV", "PROAV", "PTKVZ", "PRF", "PTKNEG"}
+CLAUSE_OPENERS = {"dass", "daß", "ob"}
+NO_QUOTE_CLAUSE_TAGS = {"PRELS", "PRELAT", "KOUI", "KOKOM", "APPR", "APPRART"}
+MAX_SCARE_QUOTE_WORDS = 2  # "sogenannte „Experten“": one or two words in quotation marks without a speaker
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Resources
+
+
+@lru_cache(maxsize=None)
+def _cues():
+    """The cue lexicon, checked and turned into lookup tables."""
+    lexicon = read_yaml("speech_cues.yaml")
+    required = {"verbs", "nouns", "reported", "anonymous", "pronouns", "title_nouns"}
+    if not isinstance(lexicon, dict) or not required <= set(lexicon):
+        raise ResourceError(f"speech_cues.yaml needs the sections {sorted(required)}: restore the bundled file")
+    verb_forms, split_forms = {}, {}
+    for lemma, entry in lexicon["verbs"].items():
+        for form in str(entry.get("forms", "")).split():
+            verb_forms[form] = (lemma, entry)
+        for form in str(entry.get("split_forms", "")).split():
+            split_forms.setdefault(form, []).append((lemma, entry))
+        if "split_forms" in entry and "particle" not in entry:
+            raise ResourceError(f"speech_cues.yaml: verb {lemma!r} has split_forms but no particle: add one")
+    return {
+        "verb_forms": verb_forms,
+        "split_forms": split_forms,
+        "nouns": tuple(noun.lower() for noun in lexicon["nouns"]),
+        "reported": lexicon["reported"],
+        "anonymous": tuple(noun.lower() for noun in lexicon["anonymous"]),
+        "pronouns": frozenset(lexicon["pronouns"]),
+        "title_nouns": frozenset(noun.lower() for noun in lexicon["title_nouns"]),
+    }
+
+
+@lru_cache(maxsize=None)
+def _quotation_marks():
+    pairs = read_yaml("quotation_marks.yaml")["pairs"]
+    closers_of = {opener: frozenset(closers) for opener, closers in pairs.items()}
+    all_marks = set(closers_of) | {mark for closers in closers_of.values() for mark in closers}
+    return closers_of, frozenset(all_marks)
+
+
+@lru_cache(maxsize=None)
+def _konjunktiv_forms():
+    return frozenset(word_list("konjunktiv_forms.txt"))
+
+
+def _ends_with_any(word, endings):
+    word = word.lower()
+    return any(word == ending or word.endswith(ending) for ending in endings)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Quotation marks
+
+
+def quotation_spans(text, start=0, end=None):
+    """(start, end) of the outermost quotations between two offsets, marks included.
+
+        quotation_spans('Er sagte: „Wir kommen ‚bald‘.“')     # [(10, 30)]
+
+    Marks pair up as `quotation_marks.yaml` says, nested quotes stay inside the outer one. A quotation that is
+    not closed by the end of the stretch, or a closing mark without an opening one, is reported with a
+    `BlickwinkelWarning` and skipped; the quotes inside an unclosed one are kept.
+    """
+    end = len(text) if end is None else end
+    closers_of, marks = _quotation_marks()
+    spans = []
+    stack = []  # open quotations: [mark, offset, closed quotations inside]
+    for offset in range(start, end):
+        mark = text[offset]
+        if mark not in marks or _is_apostrophe(text, offset):
+            continue
+        depth = next((d for d in range(len(stack) - 1, -1, -1)
+                      if mark in closers_of[stack[d][0]] and _may_close(text, offset, mark)), None)
+        if depth is not None and (mark not in closers_of or not _may_open(text, offset, mark)
+                                  or depth == len(stack) - 1):
+            for unclosed in stack[depth + 1:]:
+                _warn_unclosed(text, unclosed[1])
+                stack[depth][2].extend(unclosed[2])
+            opener = stack[depth]
+            del stack[depth:]
+            (stack[-1][2] if stack else spans).append((opener[1], offset + 1))
+        elif mark in closers_of and _may_open(text, offset, mark):
+            stack.append([mark, offset, []])
+        else:
+            warnings.warn(
+                f"closing quotation mark {mark} at offset {offset} has no opening mark: it is ignored",
+                BlickwinkelWarning, stacklevel=2,
+            )
+    for unclosed in stack:
+        _warn_unclosed(text, unclosed[1])
+        spans.extend(unclosed[2])
+    return sorted(spans)
+
+
+def _warn_unclosed(text, offset):
+    warnings.warn(
+        f"quotation mark {text[offset]} at offset {offset} is not closed in its paragraph "
+        f"({text[offset:offset + 40]!r}…): it is not taken as a quotation; check the marks",
+        BlickwinkelWarning, stacklevel=3,
+    )
+
+
+def _is_apostrophe(text, offset):
+    """’ between letters (geht’s) is an apostrophe, not a quotation mark."""
+    return text[offset] in "’'" and 0 < offset < len(text) - 1 and text[offset - 1].isalpha() \
+        and text[offset + 1].isalpha()
+
+
+def _may_open(text, offset, mark):
+    """A symmetric mark (") opens only before a word; typographic opening marks always may."""
+    if mark != '"':
+        return True
+    before = text[offset - 1] if offset > 0 else " "
+    after = text[offset + 1] if offset + 1 < len(text) else " "
+    return not after.isspace() and (before.isspace() or before in "([{/–-—:„‚»«")
+
+
+def _may_close(text, offset, mark):
+    if mark != '"':
+        return True
+    return offset > 0 and not text[offset - 1].isspace()
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Words of a sentence
+
+
+@dataclass(frozen=True)
+class Word:
+    """A non-space token: offsets, text, STTS tag, lemma and whether it stands inside quotation marks."""
+
+    start: int
+    end: int
+    text: str
+    tag: str
+    lemma: str
+    quoted: bool
+
+
+def _sentence_words(doc, sentence, quoted_spans):
+    words = []
+    for token in doc.char_span(sentence.start, sentence.end, alignment_mode="expand") or ():
+        if token.is_space:
+            continue
+        start, end = token.idx, token.idx + len(token.text)
+        quoted = any(q_start < start and end <= q_end or q_start <= start and end < q_end
+                     for q_start, q_end in quoted_spans)
+        words.append(Word(start, end, token.text, token.tag_, token.lemma_, quoted))
+    return words
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Cues and speakers
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue word at `index` in the sentence's words, its lemma and where its speaker is (or None)."""
+
+    index: int
+    lemma: str
+    kind: str  # 'verb' or 'reported'
+    speaker: tuple | None  # (first word index, last word index) of the speaker
+    frame: tuple  # (first, last) word index of cue and speaker together: the attribution, not the quote
+
+
+def find_cues(words):
+    """The speech cues among the unquoted words of a sentence, each with its speaker when one is found."""
+    lexicon = _cues()
+    found = []
+    for index, word in enumerate(words):
+        if word.quoted or word.tag in {"NN", "NE", "ADJA", "$("}:
+            continue
+        lemma = _verb_cue(words, index, lexicon)
+        if lemma:
+            speaker = _verb_speaker(words, index, lemma)
+            found.append(Cue(index, lemma, "verb", speaker, _frame(index, speaker)))
+            continue
+        cue = _reported_cue(words, index, lexicon)
+        if cue:
+            found.append(cue)
+    return found
+
+
+def _verb_cue(words, index, lexicon):
+    text = words[index].text
+    entry = lexicon["verb_forms"].get(text.lower()) if text[:1].islower() or index == 0 else None
+    candidates = [entry] if entry else []
+    if not text[:1].isupper() or index == 0:
+        candidates += lexicon["split_forms"].get(text.lower(), [])
+    for lemma, details in candidates:
+        needs = details.get("needs")
+        if needs and not any(w.text.lower() == needs for w in words[max(index - 1, 0):index + 2] if w is not words[index]):
+            continue
+        particle = details.get("particle")
+        if particle and text.lower() in str(details.get("split_forms", "")).split():
+            if not any(w.text == particle and not w.quoted for w in words[index + 1:]):
+                continue
+        return lemma
+    return None
+
+
+def _reported_cue(words, index, lexicon):
+    word = words[index].text.lower()
+    rule = lexicon["reported"].get(word)
+    if rule is None:
+        return None
+    position = rule.get("position")
+    if rule.get("after_comma") and (index == 0 or words[index - 1].text != ","):
+        return None
+    if position == "before":
+        speaker = _noun_phrase_after(words, index + 1)
+        if speaker is None and word == "nach":
+            before = _noun_phrase_before(words, index - 1)  # "seiner Meinung nach"
+            if before and _ends_with_any(words[before[1]].text, lexicon["nouns"]):
+                return Cue(index, word, "reported", before, (before[0], index))
+            return None
+        if speaker is None:
+            return None
+        if rule.get("noun") and not any(_ends_with_any(w.text, lexicon["nouns"])
+                                        for w in words[speaker[0]:speaker[1] + 1]):
+            return None
+        return Cue(index, word, "reported", speaker, (index, speaker[1]))
+    if position == "after":
+        speaker = _noun_phrase_before(words, index - 1)
+        return Cue(index, word, "reported", speaker, _frame(index, speaker)) if speaker else None
+    return Cue(index, word, "reported", None, (index, index))
+
+
+def _frame(index, speaker):
+    if speaker is None:
+        return (index, index)
+    return (min(index, speaker[0]), max(index, speaker[1]))
+
+
+def _verb_speaker(words, index, lemma):
+    """The speaker of a speech verb: the noun phrase before it at the start of a clause, else the one after.
+
+    With 'heißt es' the source is a prepositional phrase: "heißt es aus dem Amt", "Aus Élyséekreisen hieß es".
+    """
+    anchor = index
+    if words[index].tag in {"VVPP", "VVINF"}:  # "hat Cook gesagt", "Cook hatte erklärt"
+        anchor = next((i for i in range(index - 1, -1, -1) if words[i].tag in {"VAFIN", "VMFIN"}
+                       and not words[i].quoted), index)
+    before = _noun_phrase_before(words, anchor - 1)
+    after = _skip_fillers(words, anchor + 1)
+    if lemma == "heißen":
+        if after < len(words) and words[after].tag in {"APPR", "APPRART"}:
+            return _noun_phrase_after(words, after + 1)
+        if before and before[0] > 0 and words[before[0] - 1].tag in {"APPR", "APPRART"}:
+            return before
+        return None
+    if before and _starts_clause(words, before[0]):
+        return before
+    return _noun_phrase_after(words, after)
+
+
+def _skip_fillers(words, index):
+    """The first index from `index` on that is not an adverb, particle or `es` (\"sagte jedoch\", \"hieß es\")."""
+    while index < len(words) and (words[index].tag in FRAME_FILLERS or words[index].text.lower() == "es"):
+        index += 1
+    return index
+
+
+def _starts_clause(words, index):
+    if index == 0:
+        return True
+    previous = words[index - 1]
+    return previous.tag in {"$,", "$.", "$(", "KON", "KOUS", "PWAV", "PRELS"} or previous.quoted \
+        or previous.text.lower() == "wie"
+
+
+def _noun_phrase_after(words, index):
+    """(first, last) index of the noun phrase that starts at `index`, with genitive and `von` attachments:
+    "ein Sprecher des Ministeriums", "Angaben von Diplomaten"; None when no noun or name follows."""
+    if index >= len(words) or words[index].quoted:
+        return None
+    if words[index].tag == "PPER" and words[index].text in _cues()["pronouns"]:
+        return (index, index)
+    last = None
+    position = index
+    while position < len(words) and not words[position].quoted:
+        word = words[position]
+        after_head = last is not None and last == position - 1
+        if after_head and word.tag in {"ART", "PPOSAT"} and word.text.lower() not in GENITIVE_DETERMINERS:
+            break  # "sagte Cook den Journalisten": a second noun phrase begins
+        if word.tag in NOUN_PHRASE_TAGS:
+            last = position if word.tag in HEAD_TAGS else last
+        elif not (after_head and word.text.lower() in {"von", "vom"}):
+            break
+        position += 1
+    if last is None:
+        return None
+    return (index, last)
+
+
+def _noun_phrase_before(words, index):
+    """(first, last) index of the noun phrase that ends at `index`."""
+    if index < 0 or words[index].quoted:
+        return None
+    if words[index].tag == "PPER" and words[index].text in _cues()["pronouns"]:
+        return (index, index)
+    if words[index].tag not in {"NN", "NE", "FM"}:
+        return None
+    first = index
+    while first > 0 and not words[first - 1].quoted and (
+        words[first - 1].tag in NOUN_PHRASE_TAGS
+        or words[first - 1].text.lower() in {"von", "vom"} and first - 2 >= 0 and words[first - 2].tag in {"NN", "NE"}
+    ):
+        first -= 1
+    return (first, index)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Konjunktiv I
+
+
+def is_reported_speech_verb(word):
+    """Whether a finite verb is in Konjunktiv I (or the Konjunktiv II of reported speech): 'sei', 'arbeite'.
+
+    The irregular and frequent forms come from `konjunktiv_forms.txt`; the regular 3rd person singular is the
+    stem of the infinitive plus -e (arbeiten -> arbeite, können -> könne), which differs from the indicative.
+    """
+    if word.quoted or word.tag not in FINITE_VERB_TAGS:
+        return False
+    form = word.text.lower()
+    if form in _konjunktiv_forms():
+        return True
+    lemma = word.lemma.lower()
+    stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1] if lemma.endswith(("ln", "rn")) else None
+    return bool(stem) and form == stem + "e"
+
+
+def _has_reported_speech_verb(words, first=0, last=None):
+    last = len(words) - 1 if last is None else last
+    for index in range(first, last + 1):
+        if is_reported_speech_verb(words[index]):
+            neighbours = {w.text.lower() for w in words[max(index - 1, 0):index + 2]}
+            if "ich" not in neighbours:  # "ich sage" is the indicative
+                return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Finding the quotations
+
+
+@dataclass(frozen=True)
+class Found:
+    """A quotation while it is being found; turned into a table row at the end."""
+
+    type: str
+    start: int
+    end: int
+    sentence: int
+    cue: Word | None = None
+    cue_lemma: str | None = None
+    speaker: tuple | None = None  # (start, end) offsets
+    carried_over: bool = False
+
+
+def quotes(article, pipeline=None):
+    """One row per quotation of an article (columns in the module docstring).
+
+        quotes(load_article("data/dpa_frankreich_russland_is.txt"))[["type", "speaker", "text"]]
+    """
+    doc = parse(article, pipeline)
+    marks = [span for paragraph in article.paragraphs
+             for span in quotation_spans(article.text, paragraph.start, paragraph.end)]
+    found = []
+    for sentence in article.sentences:
+        if article.part_at(sentence.start) in {"question", "heading", "title", "dateline"}:
+            continue
+        quoted_here = [span for span in marks if span[0] < sentence.end and span[1] > sentence.start]
+        words = _sentence_words(doc, sentence, quoted_here)
+        if not words:
+            continue
+        cues = find_cues(words)
+        found.extend(_direct_quotes(article, sentence, words, cues, quoted_here, found))
+        found.extend(_indirect_quotes(sentence, words, cues, found))
+    found = _carry_over(article, doc, marks, found)
+    return _table(article, found)
+
+
+def _direct_quotes(article, sentence, words, cues, quoted_here, found):
+    """Quotations in quotation marks that start in this sentence."""
+    text = article.text
+    results = []
+    for start, end in quoted_here:
+        if not sentence.start <= start < sentence.end:
+            continue
+        if _is_name_or_title(text, start, end, words):
+            continue
+        cue = _cue_of_direct_quote(text, start, end, words, cues)
+        kind = "direct" if _stands_alone(text, start, end, words, cue) else "partial"
+        quote = Found(kind, start, end, sentence.index)
+        if cue is not None:
+            quote = replace(quote, cue=words[cue.index], cue_lemma=cue.lemma, speaker=_offsets(words, cue.speaker))
+        elif len(re.findall(r"\w+", text[start:end])) <= MAX_SCARE_QUOTE_WORDS and kind == "partial" \
+                and not _has_reported_speech_verb(words):
+            continue  # scare quotes: a word or two in quotation marks that nobody is said to have said
+        results.append(quote)
+    return results
+
+
+def _is_name_or_title(text, start, end, words):
+    """„Mistral“-Schiffe, die Zeitung „Bild“: quotation marks around a name, not a quotation."""
+    following = text[end:end + 1]
+    if following == "-" or following.isalpha():
+        return True
+    before = [w for w in words if w.end <= start and not w.quoted]
+    if before and _ends_with_any(before[-1].text, _cues()["title_nouns"]):
+        return True
+    return not re.search(r"\w", text[start:end])
+
+
+def _cue_of_direct_quote(text, start, end, words, cues):
+    """The cue of a quote: right after it (", sagte X"), right before it ("X sagte:") or elsewhere unquoted."""
+    after = [cue for cue in cues if words[cue.frame[0]].start >= end]
+    before = [cue for cue in cues if words[cue.frame[1]].end <= start]
+    if after and re.fullmatch(r"[\s,–—-]*", text[end:words[after[0].frame[0]].start]):
+        return after[0]
+    if before:
+        return before[-1]
+    return after[0] if after else None
+
+
+def _stands_alone(text, start, end, words, cue):
+    """A direct quote is a sentence or clause of its own; a partial quote is a few words in the journalist's text."""
+    unquoted_before = [w for w in words if w.end <= start and not w.quoted]
+    if not unquoted_before or unquoted_before[-1].text in {":", ","}:
+        return True
+    return cue is not None and words[cue.frame[0]].start >= end \
+        and re.fullmatch(r"[\s,–—-]*", text[end:words[cue.frame[0]].start]) is not None
+
+
+def _indirect_quotes(sentence, words, cues, found):
+    """Reported clauses after or before a speech verb, and sentences attributed by laut, zufolge, nach Angaben."""
+    direct_here = [q for q in found if q.sentence == sentence.index and q.type == "direct"]
+    results = []
+    for cue in cues:
+        span = _clause_after(words, cue) or _clause_before(words, cue) if cue.kind == "verb" \
+            else _sentence_without_frame(words, cue)
+        if span is None:
+            continue
+        start, end = span
+        covered = sum(max(0, min(end, q.end) - max(start, q.start)) for q in direct_here)
+        if covered >= 0.8 * (end - start):
+            continue
+        kind = "indirect" if cue.kind == "verb" else "reported"
+        results.append(Found(kind, start, end, sentence.index, words[cue.index], cue.lemma,
+                             _offsets(words, cue.speaker)))
+        break  # one attribution per sentence; a second cue is part of the first one's frame
+    return results
+
+
+def _clause_after(words, cue):
+    """'sagte Cook, Washington arbeite …' / 'Er sagte, dass …': the clause after the comma that ends the frame."""
+    position = _skip_fillers(words, cue.frame[1] + 1)
+    if position + 1 >= len(words) or words[position].text not in {",", ":"}:
+        return None
+    first = position + 1
+    last = _last_content_word(words, first)
+    if last < first or words[first].quoted or words[first].tag in NO_QUOTE_CLAUSE_TAGS:
+        return None
+    opens_clause = words[first].text.lower() in CLAUSE_OPENERS
+    introduced_by_wie = cue.speaker is not None and cue.speaker[0] > 0 \
+        and words[cue.speaker[0] - 1].text.lower() == "wie"
+    if opens_clause or introduced_by_wie or _has_reported_speech_verb(words, first, last):
+        return words[first].start, words[last].end
+    return None
+
+
+def _clause_before(words, cue):
+    """'Washington arbeite nicht mit Moskau zusammen, sagte Cook.': the clause before a final frame."""
+    first_of_frame = cue.frame[0]
+    if first_of_frame < 2 or words[first_of_frame - 1].text != ",":
+        return None
+    rest = words[cue.frame[1] + 1:]
+    if any(w.text == "," for w in rest) or any(w.tag in FINITE_VERB_TAGS for w in rest):
+        return None
+    last = first_of_frame - 2
+    if words[0].quoted or words[last].quoted:
+        return None
+    return words[0].start, words[last].end
+
+
+def _sentence_without_frame(words, cue):
+    """The sentence attributed by 'laut X', 'X zufolge', 'nach Angaben von X', without that frame at its edges."""
+    first, last = 0, _last_content_word(words, 0)
+    frame_first, frame_last = cue.frame
+    if frame_first <= first:
+        first = frame_last + 1
+        while first <= last and words[first].tag == "$,":
+            first += 1
+    elif frame_last >= last:
+        last = frame_first - 1
+        while last >= first and words[last].tag == "$,":
+            last -= 1
+    if last - first < 2 or all(w.quoted for w in words[first:last + 1]):
+        return None
+    return words[first].start, words[last].end
+
+
+def _last_content_word(words, first):
+    last = len(words) - 1
+    while last >= first and words[last].tag in {"$.", "$,"} and not words[last].quoted:
+        last -= 1
+    return last
+
+
+def _offsets(words, indexes):
+    if indexes is None:
+        return None
+    return words[indexes[0]].start, words[indexes[1]].end
+
+
+def _carry_over(article, doc, marks, found):
+    """Sentences without a cue of their own that continue the quotation before: a quoted sentence right after
+    a quote, or a sentence in Konjunktiv I. They take its speaker (carried_over=True); Konjunktiv I sentences in
+    a row become one quotation, and quotes inside them without a cue take the same speaker."""
+    by_sentence = {}
+    for quote in found:
+        by_sentence.setdefault(quote.sentence, []).append(quote)
+    result = []
+    last_quote = None
+    for sentence in article.sentences:
+        here = by_sentence.get(sentence.index, [])
+        continues = last_quote is not None and last_quote.sentence == sentence.index - 1 \
+            and last_quote.speaker is not None and _same_or_next_paragraph(article, last_quote.start, sentence.start)
+        if continues and article.part_at(sentence.start) in {"body", "lead"}:
+            words = _sentence_words(doc, sentence, [s for s in marks if s[0] < sentence.end and s[1] > sentence.start])
+            here = _continue_speaker(sentence, words, here, last_quote, result)
+        result.extend(q for q in here if q is not None and q not in result)
+        if here:
+            last_quote = max(here, key=lambda q: (q.speaker is not None, q.end))
+            last_quote = replace(last_quote, sentence=sentence.index)
+    return sorted(result, key=lambda q: (q.start, -q.end))
+
+
+def _continue_speaker(sentence, words, here, previous, result):
+    own = [q for q in here if q.cue is not None]
+    if own:
+        return here
+    carried = [replace(q, speaker=previous.speaker, carried_over=True) if q.speaker is None else q for q in here]
+    if not any(q.type == "direct" for q in carried) and _has_reported_speech_verb(words):
+        last = _last_content_word(words, 0)
+        indirect = Found("indirect", words[0].start, words[last].end, sentence.index,
+                         speaker=previous.speaker, carried_over=True)
+        if result and result[-1].carried_over and result[-1].type == "indirect" \
+                and result[-1].speaker == previous.speaker and result[-1].sentence == sentence.index - 1:
+            indirect = replace(result.pop(), end=indirect.end, sentence=sentence.index)
+        carried.append(indirect)
+    return carried
+
+
+def _same_or_next_paragraph(article, earlier, later):
+    first, second = article.paragraph_at(earlier), article.paragraph_at(later)
+    return first is not None and second is not None and second.index - first.index <= 1
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The table, speakers and actors
+
+
+def _table(article, found):
+    rows = []
+    for number, quote in enumerate(found):
+        speaker_start, speaker_end = quote.speaker or (None, None)
+        place = article.locate(quote.start)
+        rows.append({
+            "article_id": article.id,
+            "quote_id": number,
+            "type": quote.type,
+            "start": quote.start,
+            "end": quote.end,
+            "text": article.span(quote.start, quote.end),
+            "cue": quote.cue.text if quote.cue else None,
+            "cue_start": quote.cue.start if quote.cue else None,
+            "cue_end": quote.cue.end if quote.cue else None,
+            "cue_lemma": quote.cue_lemma,
+            "speaker": article.span(speaker_start, speaker_end) if quote.speaker else None,
+            "speaker_start": speaker_start,
+            "speaker_end": speaker_end,
+            "speaker_actor_id": None,
+            "speaker_actor": None,
+            "speaker_affiliation": None,
+            "speaker_kind": _speaker_kind(article, quote.speaker),
+            "carried_over": quote.carried_over,
+            **place,
+        })
+    table = pd.DataFrame(rows, columns=COLUMNS)
+    for column in ("cue_start", "cue_end", "speaker_start", "speaker_end"):
+        table[column] = table[column].astype("Int64")
+    return table
+
+
+def _speaker_kind(article, speaker):
+    if speaker is None:
+        return "unknown"
+    words = re.findall(r"[\w-]+", article.span(*speaker))
+    if any(_ends_with_any(word, _cues()["anonymous"]) for word in words):
+        return "anonymous"
+    return "unknown"
