@@ -15,6 +15,7 @@ Content-Security-Policy: a report is a document, nothing in it needs to run.
 
 import html
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -96,16 +97,20 @@ def render_report(article_path, out_dir, *, notebooks=None, show_code=False, pro
 def run_notebook(notebook, executed, article_path):
     """Execute `notebook` with papermill for one article, writing the executed copy to `executed`."""
     import papermill  # slow to import, and only needed for reports
+    from jupyter_client.manager import KernelManager
 
     try:
-        papermill.execute_notebook(
-            str(notebook),
-            str(executed),
-            parameters={"ARTICLE": str(article_path)},
-            kernel_name=KERNEL_NAME,
-            cwd=str(notebook.parent),
-            progress_bar=False,
-        )
+        # The kernel talks over local sockets in a private folder, not over TCP ports any user could reach.
+        with tempfile.TemporaryDirectory(prefix="blickwinkel-kernel-") as sockets:
+            papermill.execute_notebook(
+                str(notebook),
+                str(executed),
+                parameters={"ARTICLE": str(article_path)},
+                kernel_name=KERNEL_NAME,
+                km=KernelManager(kernel_name=KERNEL_NAME, transport="ipc", ip=str(Path(sockets) / "kernel")),
+                cwd=str(notebook.parent),
+                progress_bar=False,
+            )
     except papermill.PapermillExecutionError as error:
         raise BlickwinkelError(
             f"notebook {notebook.name} failed in cell {error.exec_count} for {article_path.name}: "
