@@ -5,7 +5,9 @@ import re
 import pandas as pd
 import pytest
 
-from helpers.corpus import ANALYSES, analyze_corpus, quoted_mentions, read_tables, with_article_dates
+from helpers.corpus import (
+    ANALYSES, analyze_corpus, quoted_mentions, rate_by_year, read_tables, with_article_dates,
+)
 from helpers.errors import BlickwinkelError
 
 ARTICLES = {
@@ -140,3 +142,16 @@ def test_with_article_dates_adds_the_year_of_each_rows_article():
     cues = pd.DataFrame({"article_id": ["a", "a", "b"], "category": ["Konflikt", "Kooperation", "Konflikt"]})
     dated = with_article_dates(cues, articles)
     assert dated["year"].tolist() == [2005, 2005, pd.NA]
+
+
+def test_rate_by_year_divides_by_the_articles_of_each_year():
+    articles = pd.DataFrame([
+        {"article_id": "a", "date": "2005-03-01", "date_precision": "day"},
+        {"article_id": "b", "date": "2005-07-12", "date_precision": "day"},
+        {"article_id": "c", "date": "2006", "date_precision": "year"},
+    ])
+    cues = pd.DataFrame({"article_id": ["a", "a", "b", "c"],
+                         "category": ["Konflikt", "Konflikt", "Kooperation", "Konflikt"]})
+    rates = rate_by_year(cues, articles, "category")
+    assert rates.to_dict(orient="index") == {2005: {"Konflikt": 1.0, "Kooperation": 0.5},
+                                             2006: {"Konflikt": 1.0, "Kooperation": 0.0}}

@@ -137,8 +137,26 @@ def with_article_dates(table, articles):
     """
     dates = articles[["article_id", "date", "date_precision"]]
     dated = table.merge(dates, on="article_id", how="left", validate="many_to_one")
-    dated["year"] = pd.to_numeric(dated["date"].str[:4], errors="coerce").astype("Int64")
+    dated["year"] = _year(dated["date"])
     return dated
+
+
+def rate_by_year(table, articles, column):
+    """Rows per article for each value of `column`, by year of publication (years as rows, values as columns).
+
+        rate_by_year(tables["frame_cues"], tables["articles"], "category").plot()
+
+    Dividing by the number of articles of each year keeps a year with many articles from looking like a
+    year in which a frame was used more. Articles without a date are left out.
+    """
+    counts = with_article_dates(table, articles).groupby(["year", column]).size().unstack(fill_value=0)
+    years = _year(articles["date"]).value_counts()
+    return counts.div(years.reindex(counts.index), axis=0).sort_index()
+
+
+def _year(dates):
+    """The year of dates like '2018-06-01', '2018-06' or '2018' (missing for a missing date)."""
+    return pd.to_numeric(dates.str[:4], errors="coerce").astype("Int64")
 
 
 def quoted_mentions(quotes, mentions, speaker="speaker_actor", mentioned="actor"):
