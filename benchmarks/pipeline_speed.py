@@ -1,0 +1,115 @@
+"""Tokens per second of the project's pipeline against spaCy's blank German tokenizer, in one run, on one core.
+
+    .venv/bin/python benchmarks/pipeline_speed.py                    # full pipeline, actors included
+    .venv/bin/python benchmarks/pipeline_speed.py --without-actors   # sentences and HanTa tagging only
+
+Reads the Wikinews articles in ../shared/data/wikinews-quotes/train. The pipeline runs twice over them: the
+first pass starts with empty word-form caches (cold), the second reuses them (warm). Finally it measures how
+often the cached tagger's tags agree with HanTa's own `tag_sent` on a sample of sentences, and HanTa's speed.
+"""
+
+import argparse
+import os
+import random
+import sys
+import time
+import warnings
+from pathlib import Path
+
+import spacy
+from HanTa.HanoverTagger import HanoverTagger
+
+from helpers.article import load_corpus
+from helpers.errors import BlickwinkelWarning, PipelineError
+from helpers.nlp import load_pipeline
+from helpers.tagger import HANTA_MODEL, analysis, candidates, hanta, hanta_word, tag_numbers
+
+WIKINEWS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "wikinews-quotes" / "train"
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--without-actors", action="store_true", help="measure sentences and tagging only")
+    parser.add_argument("--sample", type=int, default=400, help="sentences for the agreement with HanTa")
+    args = parser.parse_args(argv)
+    if not WIKINEWS.is_dir():
+        print(f"skipped: {WIKINEWS} not found (the Wikinews quotation data lies beside the repository in ../shared)")
+        return 0
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", BlickwinkelWarning)  # a few Wikinews articles are not German
+        texts = [article.text for article in load_corpus(WIKINEWS, progress=False)]
+
+    started = time.perf_counter()
+    nlp, label = pipeline(with_actors=not args.without_actors)
+    loading = time.perf_counter() - started
+
+    blank = spacy.blank("de")
+    tokens, blank_seconds = timed(blank, texts)
+    # Empty the word-form caches, so that the first pass shows the cost of analysing new words.
+    candidates.cache_clear()
+    analysis.cache_clear()
+    nlp.get_pipe("blickwinkel_hanta").rows.clear()
+    cold_tokens, cold_seconds = timed(nlp, texts)
+    warm_tokens, warm_seconds = timed(nlp, texts)
+    assert tokens == cold_tokens == warm_tokens
+
+    agreement, hanta_speed = agreement_with_hanta(nlp, texts, args.sample)
+
+    print(f"{len(texts)} Wikinews articles, {tokens:,} tokens, one core; pipeline: {label} "
+          f"(loaded in {loading:.1f} s)\n")
+    rows = [
+        ("spacy.blank('de') tokenizer", tokens / blank_seconds),
+        ("pipeline, 1st pass (cold caches)", tokens / cold_seconds),
+        ("pipeline, 2nd pass (warm caches)", tokens / warm_seconds),
+        (f"HanTa tag_sent itself ({args.sample} sentences)", hanta_speed),
+    ]
+    print(f"{'':40} {'tokens/s':>10} {'share of blank':>15}")
+    for name, speed in rows:
+        print(f"{name:40} {speed:10,.0f} {speed * blank_seconds / tokens:15.1%}")
+    print(f"\ntag agreement with HanTa's tag_sent on {args.sample} sentences: {agreement:.2%}")
+    print(f"word-form caches after the run: {candidates.cache_info().currsize:,} forms, "
+          f"{analysis.cache_info().currsize:,} (form, tag) lemmas")
+    return 0
+
+
+def pipeline(with_actors):
+    if with_actors:
+        try:
+            return load_pipeline(), "sentences + HanTa + actors"
+        except PipelineError as error:
+            print(f"actor component not available ({error}); measuring without it\n")
+    return load_pipeline(actors=False), "sentences + HanTa (no actors)"
+
+
+def timed(nlp, texts):
+    started = time.perf_counter()
+    tokens = sum(len(doc) for doc in nlp.pipe(texts))
+    return tokens, time.perf_counter() - started
+
+
+def agreement_with_hanta(nlp, texts, sample_size):
+    """Share of tokens where the cached tagger and HanTa's `tag_sent` agree, and HanTa's tokens per second."""
+    sentences = [
+        [hanta_word(token.text) for token in sentence if not token.is_space]
+        for doc in nlp.pipe(texts)
+        for sentence in doc.sents
+    ]
+    sample = random.Random(1).sample([words for words in sentences if words], sample_size)
+    original = HanoverTagger(HANTA_MODEL)
+    started = time.perf_counter()
+    expected = [original.tag_sent(words) for words in sample]
+    hanta_seconds = time.perf_counter() - started
+    tag_name = hanta().int2tag
+    agreeing = total = 0
+    for words, tagged in zip(sample, expected):
+        for tag, (_, _, hanta_tag) in zip(tag_numbers(words), tagged):
+            agreeing += tag_name[tag] == hanta_tag
+            total += 1
+    return agreeing / total, total / hanta_seconds
+
+
+if __name__ == "__main__":
+    sys.exit(main())
