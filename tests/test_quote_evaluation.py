@@ -55,6 +55,12 @@ def test_quotations_without_shared_tokens_are_not_paired():
     assert pair_quotations(predicted, gold) == [(1, 0)]
 
 
+def test_a_partial_quote_pairs_with_the_gold_partial_quote_not_with_the_indirect_quote_around_it():
+    predicted = [quotation(quote={5, 6, 7})]
+    gold = [quotation("Indirect", quote={1, 2, 3, 4, 5, 6, 7, 8}), quotation("Direct", quote={5, 6, 7})]
+    assert pair_quotations(predicted, gold) == [(0, 1)]
+
+
 def test_half_overlapping_quote_scores_one_half_and_missing_speaker_scores_zero_recall():
     predicted = [quotation(quote={1, 2, 3, 4}, cue={6})]
     gold = [quotation(quote={3, 4, 5, 6}, cue={6}, speaker={7, 8})]

@@ -20,6 +20,7 @@ from helpers.errors import BlickwinkelError
 # Commands that print one table row per thing found, for every article of the inputs.
 TABLE_COMMANDS = {
     "actors": "helpers.actors:actor_mentions",
+    "quotes": "helpers.quotes:quotes",
 }
 
 FORMATS = ("csv", "json", "jsonl")
@@ -73,6 +74,12 @@ def build_parser():
     analyze.add_argument("--scheduler", metavar="ADDRESS",
                          help="Dask scheduler address (default: start a LocalCluster)")
     analyze.set_defaults(handler=_analyze)
+
+    scoring = commands.add_parser("evaluate-quotes", help="score the quotation finder on the Wikinews gold data")
+    scoring.add_argument("--split", choices=("dev", "train"), default="dev", help="data split (default dev)")
+    scoring.add_argument("--limit", type=int, metavar="N", help="only the first N articles of the split")
+    scoring.add_argument("--data", metavar="DIR", help="folder with train/ and dev/ (default ../shared/data/wikinews-quotes)")
+    scoring.set_defaults(handler=_evaluate_quotes)
     return parser
 
 
@@ -134,6 +141,12 @@ def _analyze(args):
     tables = read_tables(args.out)
     sizes = ", ".join(f"{name} {len(table)}" for name, table in tables.items())
     print(f"{analysed} new articles (or unreadable files) done; {args.out} holds: {sizes} rows")
+
+
+def _evaluate_quotes(args):
+    from helpers.quote_evaluation import evaluate, format_scores
+
+    print(format_scores(evaluate(args.split, limit=args.limit, data_dir=args.data)))
 
 
 def write_table(table, output_format, header=True, stream=None):

@@ -164,9 +164,21 @@ def optimal_pairs(weights):
 
 
 def pair_quotations(predicted, gold):
-    """(predicted index, gold index) pairs of an article whose quote spans share at least one token."""
-    weights = [[len(p.tokens("quote") & g.tokens("quote")) for g in gold] for p in predicted]
-    return [(i, j) for i, j in optimal_pairs(weights) if weights[i][j] > 0]
+    """(predicted index, gold index) pairs of an article whose quote spans share at least one token.
+
+    The pairing has the largest total overlap; among pairings with the same total, the one whose pairs are
+    most alike (Jaccard), so that a partial quote pairs with the gold partial quote rather than with the gold
+    indirect quote around it. The Jaccard part is below one per pair and the overlap is scaled by more than
+    the number of pairs, so it never outweighs a token of overlap.
+    """
+    overlaps = [[len(p.tokens("quote") & g.tokens("quote")) for g in gold] for p in predicted]
+    scale = len(predicted) + len(gold) + 1
+    weights = [
+        [overlap * scale + (overlap / len(p.tokens("quote") | g.tokens("quote")) if overlap else 0)
+         for overlap, g in zip(row, gold)]
+        for row, p in zip(overlaps, predicted)
+    ]
+    return [(i, j) for i, j in optimal_pairs(weights) if overlaps[i][j] > 0]
 
 
 def overlap_counts(predicted, gold):

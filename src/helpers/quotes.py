@@ -58,7 +58,9 @@ FINITE_VERB_TAGS = {"VVFIN", "VAFIN", "VMFIN"}
 # Words that may stand between a verb and its speaker or between a speaker and a comma without ending the frame.
 FRAME_FILLERS = {"ADV", "PROAV", "PTKVZ", "PRF", "PTKNEG"}
 CLAUSE_OPENERS = {"dass", "daß", "ob"}
-NO_QUOTE_CLAUSE_TAGS = {"PRELS", "PRELAT", "KOUI", "KOKOM", "APPR", "APPRART"}
+SUBORDINATORS = {"KOUS", "PWAV"}  # wie, als, nachdem, weil: a verb at the end of their clause
+NO_QUOTE_CLAUSE_TAGS = {"PRELS", "PRELAT", "KOUI", "KOKOM"}
+MAX_FRAME_TAIL = 8  # words between a cue and the comma before its clause: "sagte Cook am Dienstag in Paris, …"
 MAX_SCARE_QUOTE_WORDS = 2  # "sogenannte „Experten“": one or two words in quotation marks without a speaker
 
 
@@ -82,6 +84,7 @@ def _cues():
         if "split_forms" in entry and "particle" not in entry:
             raise ResourceError(f"speech_cues.yaml: verb {lemma!r} has split_forms but no particle: add one")
     return {
+        "verbs": {lemma.lower(): entry for lemma, entry in lexicon["verbs"].items()},
         "verb_forms": verb_forms,
         "split_forms": split_forms,
         "nouns": tuple(noun.lower() for noun in lexicon["nouns"]),
@@ -245,19 +248,23 @@ def find_cues(words):
 
 
 def _verb_cue(words, index, lexicon):
-    text = words[index].text
-    entry = lexicon["verb_forms"].get(text.lower()) if text[:1].islower() or index == 0 else None
-    candidates = [entry] if entry else []
-    if not text[:1].isupper() or index == 0:
-        candidates += lexicon["split_forms"].get(text.lower(), [])
-    for lemma, details in candidates:
-        needs = details.get("needs")
-        if needs and not any(w.text.lower() == needs for w in words[max(index - 1, 0):index + 2] if w is not words[index]):
-            continue
-        particle = details.get("particle")
-        if particle and text.lower() in str(details.get("split_forms", "")).split():
-            if not any(w.text == particle and not w.quoted for w in words[index + 1:]):
-                continue
+    """The lemma of the speech verb at `index` (by word form, by lemma, or split from its particle), or None."""
+    word = words[index]
+    if word.text[:1].isupper() and index > 0:
+        return None  # capitalised inside a sentence: a noun ("Angaben"), not a verb
+    form = word.text.lower()
+    candidates = []
+    if form in lexicon["verb_forms"]:
+        candidates.append((*lexicon["verb_forms"][form], False))
+    if word.tag.startswith("VV") and word.lemma.lower() in lexicon["verbs"]:
+        candidates.append((word.lemma.lower(), lexicon["verbs"][word.lemma.lower()], False))
+    candidates += [(lemma, entry, True) for lemma, entry in lexicon["split_forms"].get(form, [])]
+    neighbours = {w.text.lower() for w in words[max(index - 1, 0):index + 2] if w is not word}
+    for lemma, entry, split in candidates:
+        if split and not any(w.text == entry["particle"] and not w.quoted for w in words[index + 1:]):
+            continue  # "gab ... bekannt" needs its particle
+        if entry.get("needs") and entry["needs"] not in neighbours:
+            continue  # "heißt es"
         return lemma
     return None
 
@@ -314,7 +321,32 @@ def _verb_speaker(words, index, lemma):
         return None
     if before and _starts_clause(words, before[0]):
         return before
-    return _noun_phrase_after(words, after)
+    opener = _clause_start(words, anchor)
+    if opener is not None and words[opener].tag in SUBORDINATORS:  # "wie der Minister am Dienstag erklärte"
+        return _noun_phrase_after(words, _skip_fillers(words, opener + 1))
+    apposition = _apposition_before(words, anchor)
+    return apposition or _noun_phrase_after(words, after)
+
+
+def _clause_start(words, index):
+    """The index of the word that opens the clause of `index`: a comma, colon or subordinator, else None."""
+    for position in range(index - 1, -1, -1):
+        if words[position].tag in SUBORDINATORS or words[position].text in {",", ":"} or words[position].quoted:
+            return position
+    return None
+
+
+def _apposition_before(words, index):
+    """'Frank Biermann, Vorsitzender der DJU, sagte': a name and its apposition between commas before a verb."""
+    if index < 4 or words[index - 1].text != ",":
+        return None
+    inner = _noun_phrase_before(words, index - 2)
+    if inner is None or inner[0] < 2 or words[inner[0] - 1].text != ",":
+        return None
+    outer = _noun_phrase_before(words, inner[0] - 2)
+    if outer is None or not _starts_clause(words, outer[0]):
+        return None
+    return (outer[0], inner[1])
 
 
 def _skip_fillers(words, index):
@@ -430,21 +462,29 @@ def quotes(article, pipeline=None):
     marks = [span for paragraph in article.paragraphs
              for span in quotation_spans(article.text, paragraph.start, paragraph.end)]
     found = []
+    previous = None  # (sentence index, paragraph index, speaker offsets) of the last sentence that named a speaker
     for sentence in article.sentences:
-        if article.part_at(sentence.start) in {"question", "heading", "title", "dateline"}:
-            continue
+        paragraph = article.paragraph_at(sentence.start)
         quoted_here = [span for span in marks if span[0] < sentence.end and span[1] > sentence.start]
         words = _sentence_words(doc, sentence, quoted_here)
-        if not words:
+        if not words or paragraph is None or paragraph.kind not in {"body", "lead"}:
+            previous = None
             continue
         cues = find_cues(words)
-        found.extend(_direct_quotes(article, sentence, words, cues, quoted_here, found))
-        found.extend(_indirect_quotes(sentence, words, cues, found))
-    found = _carry_over(article, doc, marks, found)
-    return _table(article, found)
+        here = _direct_quotes(article, sentence, words, cues, quoted_here)
+        here += _indirect_quotes(sentence, words, cues, here)
+        speakers = [_offsets(words, cue.speaker) for cue in cues if cue.speaker]
+        if previous and not any(q.cue for q in here) and previous[0] == sentence.index - 1 \
+                and paragraph.index - previous[1] <= 1:
+            here = _continue_speaker(sentence, words, here, previous[2], found)
+            speakers = []  # "Allerdings habe Russland die USA informiert": still the previous speaker's words
+        found.extend(here)
+        speakers = [q.speaker for q in here if q.speaker] or speakers
+        previous = (sentence.index, paragraph.index, speakers[-1]) if speakers else None
+    return _table(article, sorted(found, key=lambda q: (q.start, -q.end)))
 
 
-def _direct_quotes(article, sentence, words, cues, quoted_here, found):
+def _direct_quotes(article, sentence, words, cues, quoted_here):
     """Quotations in quotation marks that start in this sentence."""
     text = article.text
     results = []
@@ -496,39 +536,55 @@ def _stands_alone(text, start, end, words, cue):
         and re.fullmatch(r"[\s,–—-]*", text[end:words[cue.frame[0]].start]) is not None
 
 
-def _indirect_quotes(sentence, words, cues, found):
+def _indirect_quotes(sentence, words, cues, quoted):
     """Reported clauses after or before a speech verb, and sentences attributed by laut, zufolge, nach Angaben."""
-    direct_here = [q for q in found if q.sentence == sentence.index and q.type == "direct"]
+    direct_here = [q for q in quoted if q.type == "direct"]
     results = []
     for cue in cues:
+        kind = "indirect" if cue.kind == "verb" else "reported"
         span = _clause_after(words, cue) or _clause_before(words, cue) if cue.kind == "verb" \
             else _sentence_without_frame(words, cue)
+        if span is None and cue.kind == "verb" and cue.speaker and not quoted:
+            kind, span = "reported", _speech_act_sentence(words, cue)  # "Die NASA nannte als Beispiel …"
         if span is None:
             continue
         start, end = span
         covered = sum(max(0, min(end, q.end) - max(start, q.start)) for q in direct_here)
         if covered >= 0.8 * (end - start):
             continue
-        kind = "indirect" if cue.kind == "verb" else "reported"
         results.append(Found(kind, start, end, sentence.index, words[cue.index], cue.lemma,
                              _offsets(words, cue.speaker)))
         break  # one attribution per sentence; a second cue is part of the first one's frame
     return results
 
 
-def _clause_after(words, cue):
-    """'sagte Cook, Washington arbeite …' / 'Er sagte, dass …': the clause after the comma that ends the frame."""
-    position = _skip_fillers(words, cue.frame[1] + 1)
-    if position + 1 >= len(words) or words[position].text not in {",", ":"}:
+def _speech_act_sentence(words, cue):
+    """A main clause that reports what someone said without quoting it ("X sprach von einer fairen Wahl"):
+    the whole sentence, when the speech verb is its finite verb."""
+    opener = _clause_start(words, cue.index)
+    if opener is not None or words[cue.index].tag not in FINITE_VERB_TAGS:
         return None
+    last = _last_content_word(words, 0)
+    return words[0].start, words[last].end
+
+
+def _clause_after(words, cue):
+    """'sagte Cook, Washington arbeite …' / 'Er sagte, dass …' / 'forderte, … zu beenden': the clause after
+    the comma that ends the frame, when it is a dass-clause, in Konjunktiv I or a zu-infinitive."""
+    position = cue.frame[1] + 1
+    while position < len(words) and words[position].text not in {",", ":"}:
+        if words[position].quoted or words[position].tag in FINITE_VERB_TAGS or position - cue.frame[1] > MAX_FRAME_TAIL:
+            return None
+        position += 1
     first = position + 1
     last = _last_content_word(words, first)
     if last < first or words[first].quoted or words[first].tag in NO_QUOTE_CLAUSE_TAGS:
         return None
-    opens_clause = words[first].text.lower() in CLAUSE_OPENERS
-    introduced_by_wie = cue.speaker is not None and cue.speaker[0] > 0 \
-        and words[cue.speaker[0] - 1].text.lower() == "wie"
-    if opens_clause or introduced_by_wie or _has_reported_speech_verb(words, first, last):
+    opener = _clause_start(words, cue.index)
+    in_wie_clause = opener is not None and words[opener].text.lower() == "wie"
+    zu_infinitive = any(w.tag == "VVIZU" or w.tag == "PTKZU" for w in words[first:last + 1])
+    if words[first].text.lower() in CLAUSE_OPENERS or in_wie_clause or zu_infinitive \
+            or _has_reported_speech_verb(words, first, last):
         return words[first].start, words[last].end
     return None
 
@@ -577,48 +633,20 @@ def _offsets(words, indexes):
     return words[indexes[0]].start, words[indexes[1]].end
 
 
-def _carry_over(article, doc, marks, found):
-    """Sentences without a cue of their own that continue the quotation before: a quoted sentence right after
-    a quote, or a sentence in Konjunktiv I. They take its speaker (carried_over=True); Konjunktiv I sentences in
-    a row become one quotation, and quotes inside them without a cue take the same speaker."""
-    by_sentence = {}
-    for quote in found:
-        by_sentence.setdefault(quote.sentence, []).append(quote)
-    result = []
-    last_quote = None
-    for sentence in article.sentences:
-        here = by_sentence.get(sentence.index, [])
-        continues = last_quote is not None and last_quote.sentence == sentence.index - 1 \
-            and last_quote.speaker is not None and _same_or_next_paragraph(article, last_quote.start, sentence.start)
-        if continues and article.part_at(sentence.start) in {"body", "lead"}:
-            words = _sentence_words(doc, sentence, [s for s in marks if s[0] < sentence.end and s[1] > sentence.start])
-            here = _continue_speaker(sentence, words, here, last_quote, result)
-        result.extend(q for q in here if q is not None and q not in result)
-        if here:
-            last_quote = max(here, key=lambda q: (q.speaker is not None, q.end))
-            last_quote = replace(last_quote, sentence=sentence.index)
-    return sorted(result, key=lambda q: (q.start, -q.end))
-
-
-def _continue_speaker(sentence, words, here, previous, result):
-    own = [q for q in here if q.cue is not None]
-    if own:
-        return here
-    carried = [replace(q, speaker=previous.speaker, carried_over=True) if q.speaker is None else q for q in here]
-    if not any(q.type == "direct" for q in carried) and _has_reported_speech_verb(words):
-        last = _last_content_word(words, 0)
-        indirect = Found("indirect", words[0].start, words[last].end, sentence.index,
-                         speaker=previous.speaker, carried_over=True)
-        if result and result[-1].carried_over and result[-1].type == "indirect" \
-                and result[-1].speaker == previous.speaker and result[-1].sentence == sentence.index - 1:
-            indirect = replace(result.pop(), end=indirect.end, sentence=sentence.index)
-        carried.append(indirect)
-    return carried
-
-
-def _same_or_next_paragraph(article, earlier, later):
-    first, second = article.paragraph_at(earlier), article.paragraph_at(later)
-    return first is not None and second is not None and second.index - first.index <= 1
+def _continue_speaker(sentence, words, here, speaker, found):
+    """A sentence without a cue of its own continues the speaker of the sentence before (carried_over=True):
+    its quotes in quotation marks, and the sentence itself when it is in Konjunktiv I. Konjunktiv I sentences
+    in a row become one quotation."""
+    carried = [replace(q, speaker=speaker, carried_over=True) for q in here]
+    if any(q.type == "direct" for q in carried) or not _has_reported_speech_verb(words):
+        return carried
+    last = _last_content_word(words, 0)
+    indirect = Found("indirect", words[0].start, words[last].end, sentence.index, speaker=speaker, carried_over=True)
+    before = found[-1] if found else None
+    if before and before.carried_over and before.type == "indirect" and before.speaker == speaker \
+            and before.sentence == sentence.index - 1:
+        indirect = replace(found.pop(), end=indirect.end, sentence=sentence.index)
+    return [*carried, indirect]
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -664,3 +692,87 @@ def _speaker_kind(article, speaker):
     if any(_ends_with_any(word, _cues()["anonymous"]) for word in words):
         return "anonymous"
     return "unknown"
+
+
+def link_speakers(table, mentions):
+    """The quotes table with its speakers linked to actor mentions (columns of `actors.actor_mentions`).
+
+        link_speakers(quotes_table, actor_mentions(article))
+
+    A speaker is the actor whose mention overlaps the speaker's words; of several, the last person
+    ("Putin-Sprecher Dmitri Peskow" -> Peskow), else the first mention ("Sprecher des Auswärtigen Amts").
+    A pronoun speaker (er, sie) is the previous person who spoke. Anonymous speakers stay anonymous.
+    """
+    table = table.copy()
+    pronouns = _cues()["pronouns"]
+    last_person = None
+    for row_index, row in table.iterrows():
+        if pd.isna(row["speaker_start"]):
+            continue
+        if row["speaker"] in pronouns:
+            mention = last_person
+        else:
+            mention = _speaker_mention(mentions, row["speaker_start"], row["speaker_end"])
+        if mention is None:
+            continue
+        if mention["actor_type"] == "person":
+            last_person = mention
+        table.loc[row_index, ["speaker_actor_id", "speaker_actor", "speaker_affiliation"]] = \
+            [mention["actor_id"], mention["actor"], mention["affiliation"]]
+        if row["speaker_kind"] != "anonymous":
+            table.loc[row_index, "speaker_kind"] = "discovered" if mention["kind"] == "discovered" else "actor"
+    return table
+
+
+def _speaker_mention(mentions, start, end):
+    overlapping = mentions[(mentions["start"] < end) & (mentions["end"] > start)].sort_values("start")
+    if overlapping.empty:
+        return None
+    people = overlapping[overlapping["actor_type"] == "person"]
+    return (people.iloc[-1] if not people.empty else overlapping.iloc[0]).to_dict()
+
+
+def who_speaks(table, by="speaker"):
+    """Quotations and quoted words per speaker (or per `by="affiliation"`), most quoted words first.
+
+        who_speaks(quotes(article))                      # speaker, quotes, quoted_words, direct, partial, ...
+        who_speaks(quotes(article), by="affiliation")    # e.g. USA through the Pentagon's spokesman
+
+    A speaker is named by its actor where linked, else as written; quotes without a speaker count as
+    '(unbekannt)'. Words of a partial quote inside an indirect one are counted once.
+    """
+    if by not in {"speaker", "affiliation"}:
+        raise ValueError(f"who_speaks(by={by!r}): use by='speaker' or by='affiliation'")
+    rows = table.assign(
+        speaker=_speaker_label(table),
+        affiliation=table["speaker_affiliation"].fillna("(unbekannt)"),
+        quoted_words=[0 if _inside_another(table, row) else len(re.findall(r"\w+", row.text))
+                      for row in table.itertuples()],
+    )
+    counts = rows.groupby(by).agg(quotes=("quote_id", "size"), quoted_words=("quoted_words", "sum"))
+    types = pd.crosstab(rows[by], rows["type"]).reindex(columns=["direct", "partial", "indirect", "reported"],
+                                                        fill_value=0)
+    return counts.join(types).sort_values(["quoted_words", "quotes"], ascending=False).reset_index()
+
+
+def _speaker_label(table):
+    label = table["speaker_actor"].fillna(table["speaker"]).fillna("(unbekannt)")
+    return label.where(table["speaker_kind"] != "anonymous", "(anonym) " + label)
+
+
+def _inside_another(table, row):
+    return bool(((table["start"] <= row.start) & (table["end"] >= row.end) & (table.index != row.Index)).any())
+
+
+def quote_spans(table):
+    """The quotes, cues and speakers of a quotes table as one span table (start, end, label) for highlighting.
+
+        highlight(article, quote_spans(table), label="label", colors=QUOTE_COLORS)
+    """
+    parts = [
+        table[["start", "end"]].assign(label="Zitat"),
+        table[["cue_start", "cue_end"]].set_axis(["start", "end"], axis=1).assign(label="Redeeinleitung"),
+        table[["speaker_start", "speaker_end"]].set_axis(["start", "end"], axis=1).assign(label="Sprecher"),
+    ]
+    spans = pd.concat(parts, ignore_index=True).dropna(subset=["start", "end"]).drop_duplicates()
+    return spans.astype({"start": int, "end": int}).sort_values(["start", "end"]).reset_index(drop=True)
