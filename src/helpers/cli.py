@@ -20,6 +20,7 @@ from helpers.errors import BlickwinkelError
 # Commands that print one table row per thing found, for every article of the inputs.
 TABLE_COMMANDS = {
     "actors": "helpers.actors:actor_mentions",
+    "frames": "helpers.framing:frame_cues",
     "quotes": "helpers.quotes:quotes",
 }
 
@@ -80,6 +81,13 @@ def build_parser():
     scoring.add_argument("--limit", type=int, metavar="N", help="only the first N articles of the split")
     scoring.add_argument("--data", metavar="DIR", help="folder with train/ and dev/ (default ../shared/data/wikinews-quotes)")
     scoring.set_defaults(handler=_evaluate_quotes)
+
+    frames = commands.add_parser("frame-profile", help="print the frame profile of a corpus: cues per category, "
+                                 "journalist vs quoted voice, the most frequent cues")
+    frames.add_argument("paths", nargs="+", metavar="PATH",
+                        help="article files (.txt, .html, .json, .jsonl), folders or globs")
+    frames.add_argument("--top", type=int, default=10, metavar="N", help="cues listed per category (default 10)")
+    frames.set_defaults(handler=_frame_profile)
     return parser
 
 
@@ -147,6 +155,12 @@ def _evaluate_quotes(args):
     from helpers.quote_evaluation import evaluate, format_scores
 
     print(format_scores(evaluate(args.split, limit=args.limit, data_dir=args.data)))
+
+
+def _frame_profile(args):
+    from helpers.framing import frame_report
+
+    print(frame_report(args.paths, n=args.top))
 
 
 def write_table(table, output_format, header=True, stream=None):

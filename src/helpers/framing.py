@@ -12,7 +12,7 @@ matched inside German compounds ("Koalitions|partner").
 """
 
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import pandas as pd
 
@@ -86,12 +86,11 @@ class FrameLexicon:
     derivational_suffixes: frozenset
     exclusions: dict
 
-    @property
+    @cached_property
     def compound_cues(self):
         """The noun cues that may match as a part of a compound, longest first."""
-        nouns = [cue for cue in self.cues
-                 if cue.compound != "none" and cue.single_lemma and cue.single_lemma[0].isupper()]
-        return sorted(nouns, key=lambda cue: -len(cue.single_lemma))
+        nouns = [cue for cue in self.cues if cue.compound != "none" and " " not in cue.name and cue.name[0].isupper()]
+        return sorted(nouns, key=lambda cue: -len(cue.name))
 
 
 @lru_cache(maxsize=None)
@@ -204,7 +203,7 @@ def split_compound(word, lexicon=DEFAULT_LEXICON):
     """
     frames = lexicon_of(lexicon)
     folded = word.casefold()
-    if any(folded.startswith(excluded.casefold()) for excluded in frames.exclusions):
+    if any(excluded.casefold() in folded for excluded in frames.exclusions):
         return []
     found = []
     pieces = word.split("-")
@@ -227,7 +226,7 @@ def _split_piece(piece, frames, hyphenated):
     folded = piece.casefold()
     cues = frames.compound_cues
     if hyphenated:
-        whole = next((cue for cue in cues if cue.single_lemma.casefold() == folded), None)
+        whole = next((cue for cue in cues if cue.name.casefold() == folded), None)
         if whole:  # "IS-Terror": the hyphen already splits the word
             return [(whole, 0, len(piece), piece)]
     modifier = next((split for cue in cues if (split := _modifier_split(piece, cue, frames))), None)
@@ -238,7 +237,7 @@ def _split_piece(piece, frames, hyphenated):
 
 
 def _head_split(piece, cue, frames):
-    lemma = cue.single_lemma.casefold()
+    lemma = cue.name.casefold()
     rest = len(piece) - len(lemma)
     if cue.compound in {"both", "head"} and piece.casefold().endswith(lemma) and rest >= frames.min_rest:
         return cue, rest, len(piece), f"{piece[:rest]}|{piece[rest:]}"
@@ -246,7 +245,7 @@ def _head_split(piece, cue, frames):
 
 
 def _modifier_split(piece, cue, frames):
-    folded, lemma = piece.casefold(), cue.single_lemma.casefold()
+    folded, lemma = piece.casefold(), cue.name.casefold()
     if cue.compound not in {"both", "modifier"} or not folded.startswith(lemma):
         return None
     rest = folded[len(lemma):]
@@ -440,8 +439,7 @@ def _voice(quotations, start, end):
 
 def corpus_frame_cues(sources, pipeline=None, lexicon=DEFAULT_LEXICON):
     """The frame cues of every article in files, folders or globs, as one table (see `frame_cues`)."""
-    tables = [frame_cues(article, pipeline, lexicon) for article in load_corpus(sources)]
-    return pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=CUE_COLUMNS)
+    return _joined([frame_cues(article, pipeline, lexicon) for article in load_corpus(sources)])
 
 
 def frame_profile(cues, by="section", normalize=False, lexicon=DEFAULT_LEXICON):
@@ -512,12 +510,30 @@ def keyword_in_context(article, cues, lemma, width=40):
     }).reset_index(drop=True)
 
 
-def describe_frames(cues, n=10, lexicon=DEFAULT_LEXICON):
-    """A plain-text report of a cue table: the frame profile, journalist vs quoted voice, the top cues."""
-    lines = [f"{cues['article_id'].nunique()} articles, {len(cues)} frame cues", "",
-             "Cues per category, journalist's voice and quotations:",
-             voice_shares(cues, lexicon).to_string(), "", f"The {n} most frequent cues per category:"]
+def describe_frames(cues, n=10, lexicon=DEFAULT_LEXICON, articles=None):
+    """A plain-text report of a cue table: cues per category and voice, the articles that use each
+    category, and the `n` most frequent cues per category. `articles`: how many articles were read
+    (default: those with at least one cue)."""
+    articles = articles if articles is not None else cues["article_id"].nunique()
+    using = cues.groupby("category")["article_id"].nunique().reindex(list(lexicon_of(lexicon).categories),
+                                                                     fill_value=0)
+    lines = [f"{articles} articles, {len(cues)} frame cues", "",
+             "Cues per category in the journalist's voice and in quotations:",
+             voice_shares(cues, lexicon).to_string(), "",
+             "Articles with at least one cue of the category:"]
+    lines += [f"  {category}: {count} ({count / max(articles, 1):.0%})" for category, count in using.items()]
+    lines += ["", f"The {n} most frequent cues per category:"]
     for category, group in top_cues(cues, n, lexicon).groupby("category", sort=False):
         lines.append(f"  {category}: " + ", ".join(f"{cue} {count}" for cue, count in
                                                  zip(group["cue_lemma"], group["count"])))
     return "\n".join(lines)
+
+
+def frame_report(sources, n=10, pipeline=None, lexicon=DEFAULT_LEXICON):
+    """The report of `blickwinkel frame-profile PATH...` for the articles in files, folders or globs."""
+    tables = [frame_cues(article, pipeline, lexicon) for article in load_corpus(sources)]
+    return describe_frames(_joined(tables), n, lexicon, articles=len(tables))
+
+
+def _joined(tables):
+    return pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=CUE_COLUMNS)
