@@ -110,3 +110,19 @@ def heatmap(table, index, columns, title=None, top=20, ax=None):
     sns.heatmap(counts, annot=True, fmt="d", cmap="Blues", cbar=False, ax=ax)
     ax.set(title=title, xlabel=columns, ylabel=index)
     return ax
+
+
+def share_chart(table, index, groups, title=None, xlabel="Anteil", ax=None):
+    """Grouped horizontal bars: for each value of `groups` (e.g. voice), the share of its rows that has each
+    value of `index` (e.g. category), so that groups of different size can be compared.
+
+        share_chart(cues, index="category", groups="voice")
+    """
+    shares = pd.crosstab(table[index], table[groups], normalize="columns")
+    long = shares.reset_index().melt(id_vars=index, var_name=groups, value_name=xlabel)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7, 0.5 * max(len(shares), 3) + 1))
+    sns.barplot(data=long, x=xlabel, y=index, hue=groups, ax=ax, palette=PALETTE[20:])
+    ax.set(title=title, xlabel=xlabel, ylabel="")
+    ax.xaxis.set_major_formatter(lambda value, _: f"{value:.0%}")
+    return ax
