@@ -1,0 +1,725 @@
+"""Actor mentions: who a German news article talks about, and in which words.
+
+    mentions = actor_mentions(article)        # one row per mention, with character offsets
+    actor_counts(mentions).head(3)            # Russland 16, Frankreich 13, IS 10
+    discovered_names(article)                 # names that are not in the catalog
+    promote(discovered_names(article), "my_actors.yaml")   # ... and from the next run on, they are
+
+A mention is found in two ways. The catalog (`resources/actors.yaml`, plus any catalog file of the user)
+lists each actor with its names, abbreviations, metonyms ("Moskau", "Kreml"), adjectives and demonyms
+("russische", "Russen"), roles ("Kreml-Chef") and compounds ("IS-Hochburg", "Élyséekreisen"). Discovery finds
+the proper names the catalog does not know: chains of tokens tagged `NE` (or listed in the gazetteers of first
+names and places), typed person / place / organisation / other with the word lists `first_names.txt`,
+`gazetteer_places.txt`, `organisation_suffixes.txt` and `person_titles.txt`.
+
+This module knows German word formation (genitive -s, adjective endings, plurals of demonyms, compounds), never
+an actor: adding one is an edit of a YAML file.
+"""
+
+import datetime
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import combinations
+from pathlib import Path
+
+import pandas as pd
+import yaml
+from spacy.language import Language
+from spacy.tokens import Span
+
+from helpers.errors import PipelineError, ResourceError
+from helpers.nlp import load_pipeline, parse
+from helpers.resources import read_yaml, resource_path, word_list
+
+BUNDLED_CATALOG = "actors.yaml"
+SPAN_KEY = "actors"  # doc.spans["actors"]: one Span per mention, label = actor id, details in span._.actor
+ACTOR_TYPES = ("person", "state", "organisation", "group", "place", "other")
+KINDS = ("name", "demonym", "metonym", "role", "compound", "discovered")
+
+ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
+APOSTROPHES = ("'", "’")
+# Closed compounds ("Pentagonsprecher", "Élyséekreisen") are only read off names of at least five letters
+# followed by at least four lower-case letters: shorter ones give "Prag|matismus", "Bern|stein".
+MIN_COMPOUND_PREFIX = 5
+MIN_COMPOUND_REST = 4
+
+MENTION_COLUMNS = [
+    "article_id",  # Article.id
+    "actor_id",  # catalog id, or for a discovered name an id made from it ("sigmar_gabriel")
+    "actor",  # display name ("Russland", "Wladimir Putin")
+    "actor_type",  # person, state, organisation, group, place or other
+    "affiliation",  # display name of the actor this one belongs to (Putin -> Russland), or None
+    "kind",  # how the text refers to the actor: name, demonym, metonym, role, compound, discovered
+    "surface",  # the text of the mention, article.text[start:end]
+    "start",
+    "end",  # character offsets into article.text
+    "sentence",  # Article.sentences index
+    "section_index",  # 0 before the first heading
+    "section",  # section title ("" before the first heading)
+    "part",  # title, lead, question, heading or body
+]
+
+if not Span.has_extension("actor"):
+    Span.set_extension("actor", default=None)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# German word forms
+
+
+def genitive(name):
+    """The genitive of a name: 'Putin' -> ['Putins'], 'Paris' -> ["Paris'", 'Paris’'], 'Leo XIV.' -> []."""
+    if name[-1:] in ".'’" or not name[-1:].isalpha():
+        return []
+    if name[-1] in "sßxz":
+        return [name + apostrophe for apostrophe in APOSTROPHES]
+    return [name + "s"]
+
+
+def adjective_forms(stem):
+    """Every ending of an adjective, lower case and capitalised: 'russisch' -> russisch, russische, ... Russischem.
+
+    The bare capitalised stem is left out: 'Russisch' is the language, not the country.
+    """
+    forms = [stem + ending for ending in ADJECTIVE_ENDINGS]
+    return forms + [form[:1].upper() + form[1:] for form in forms[1:]]
+
+
+def demonym_forms(noun):
+    """A demonym with its plural and case forms: 'Russe' -> Russe, Russen; 'Russin' -> Russin, Russinnen."""
+    if noun.endswith("in"):
+        return [noun, noun + "nen"]
+    if noun.endswith("e"):
+        return [noun, noun + "n"]
+    if noun.endswith("er"):
+        return [noun, noun + "n", noun + "s"]
+    if noun.endswith("ar"):
+        return [noun, noun + "n"]
+    if noun.endswith("i"):
+        return [noun, noun + "s"]
+    return [noun, noun + "en"]
+
+
+def slug(name):
+    """An id made from a name: 'Sigmar Gabriel' -> 'sigmar_gabriel', 'Élysée' -> 'elysee'."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "_", ascii_name.lower()).strip("_")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The catalog
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    type: str
+    affiliation: str | None = None
+
+
+@dataclass(frozen=True)
+class Role:
+    """A title that means `actor_id` from `since` until (excluding) `until`, both 'YYYY-MM' or None."""
+
+    title: str
+    actor_id: str
+    since: str | None = None
+    until: str | None = None
+
+    def applies(self, date):
+        """True if the role was held at `date` ('2015-11', '2015'); without a date, if it is held now."""
+        if date is None:
+            return self.until is None
+        month = str(date)[:7]
+        return (self.since is None or self.since <= month) and (self.until is None or month < self.until)
+
+
+@dataclass(frozen=True)
+class Form:
+    """One surface form of the catalog: the actor it names (None for a role title) and how."""
+
+    actor_id: str | None
+    kind: str
+    title: str | None = None
+
+
+class Catalog:
+    """The actors of one or more catalog files and every word form that refers to them.
+
+        catalog = load_catalog()
+        catalog.forms["Russen"]          # Form(actor_id='russia', kind='demonym')
+        catalog.role_holder("Kreml-Chef", "2015-11")   # 'putin'
+    """
+
+    def __init__(self, entries):
+        self.actors = {}
+        self.forms = {}
+        self.compound_parts = {}  # names, abbreviations, metonyms: usable as part of a compound
+        self.adjectives = {}  # adjective forms, for the last part of a hyphenated compound (pro-russische)
+        self.roles = {}
+        self.conflicts = []  # (form, first actor id, second actor id) where two actors claim one form
+        for entry, source in entries:
+            self._add(entry, source)
+        for actor in self.actors.values():
+            if actor.affiliation is not None and actor.affiliation not in self.actors:
+                raise ResourceError(
+                    f"actor {actor.id!r} has affiliation {actor.affiliation!r}, which no catalog entry has as "
+                    "id: use the id of an existing entry or add one"
+                )
+
+    def _add(self, entry, source):
+        if not isinstance(entry, dict) or not entry.get("id") or not entry.get("name"):
+            raise ResourceError(f"{source}: every actor needs an `id` and a `name`; fix the entry {entry!r}")
+        actor_type = entry.get("type")
+        if actor_type not in ACTOR_TYPES:
+            raise ResourceError(
+                f"{source}: actor {entry['id']!r} has type {actor_type!r}; use one of {', '.join(ACTOR_TYPES)}"
+            )
+        actor = Actor(str(entry["id"]), str(entry["name"]), actor_type, entry.get("affiliation"))
+        self.actors[actor.id] = actor
+        names = _strings(entry, "names", source)
+        metonyms = _strings(entry, "metonyms", source)
+        abbreviations = _strings(entry, "abbreviations", source)
+        self._claim(names + [g for name in names for g in genitive(name)], actor.id, "name")
+        self._claim(_strings(entry, "inflections", source) + abbreviations, actor.id, "name")
+        self._claim(metonyms + [g for name in metonyms for g in genitive(name)], actor.id, "metonym")
+        self._claim(_strings(entry, "compounds", source), actor.id, "compound")
+        demonyms = [form for noun in _strings(entry, "demonyms", source) for form in demonym_forms(noun)]
+        adjectives = [form for stem in _strings(entry, "adjectives", source) for form in adjective_forms(stem)]
+        self._claim(demonyms + adjectives, actor.id, "demonym")
+        for part in names + metonyms + abbreviations:
+            if " " not in part:
+                self.compound_parts.setdefault(part, actor.id)
+        for form in adjectives:
+            self.adjectives.setdefault(form, actor.id)
+        for role in entry.get("roles") or []:
+            if not isinstance(role, dict) or not role.get("title"):
+                raise ResourceError(f"{source}: a role of {actor.id!r} needs a `title`; fix {role!r}")
+            held = Role(role["title"], actor.id, _month(role.get("from")), _month(role.get("until")))
+            for title in [held.title] + genitive(held.title):
+                self.roles.setdefault(title, []).append(held)
+                self.forms.setdefault(title, Form(None, "role", held.title))
+
+    def _claim(self, forms, actor_id, kind):
+        for form in forms:
+            known = self.forms.get(form)
+            if known is not None and known.actor_id not in (None, actor_id):
+                self.conflicts.append((form, known.actor_id, actor_id))
+            if known is None or known.actor_id != actor_id:
+                self.forms[form] = Form(actor_id, kind)  # a later entry (the user's catalog) wins
+
+    def role_holder(self, title, date=None):
+        """The id of the actor who held the role `title` at `date` ('2015-11'), or None."""
+        for role in self.roles.get(title, ()):
+            if role.applies(date):
+                return role.actor_id
+        return None
+
+    def actor(self, actor_id):
+        return self.actors[actor_id]
+
+
+def _strings(entry, key, source):
+    values = entry.get(key) or []
+    if not isinstance(values, list):
+        raise ResourceError(f"{source}: `{key}` of {entry['id']!r} must be a list, like [{values}]")
+    return [str(value) for value in values]
+
+
+def _month(value):
+    return None if value is None else str(value)[:7]
+
+
+def load_catalog(catalogs=()):
+    """The bundled catalog plus the user's catalog files (YAML, same format); a user's entry replaces a
+    bundled one with the same id.
+
+        catalog = load_catalog(["my_actors.yaml"])
+    """
+    paths = (resource_path(BUNDLED_CATALOG),) + tuple(resource_path(c) for c in catalogs)
+    return _cached_catalog(tuple((str(path), path.stat().st_mtime_ns) for path in paths))
+
+
+@lru_cache(maxsize=16)
+def _cached_catalog(stamped_paths):
+    entries = {}
+    for path, _ in stamped_paths:
+        # read_yaml caches by path; a user's file may have grown (promote), so read it afresh
+        content = read_yaml.__wrapped__(path) or {}
+        actors = content.get("actors") if isinstance(content, dict) else None
+        if not isinstance(actors, list):
+            raise ResourceError(f"{path} needs a top-level `actors:` list (see the bundled actors.yaml)")
+        for entry in actors:
+            entries[entry.get("id") if isinstance(entry, dict) else id(entry)] = (entry, path)
+    return Catalog(entries.values())
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Discovery word lists
+
+
+@dataclass(frozen=True)
+class Gazetteers:
+    first_names: frozenset
+    places: frozenset
+    organisation_words: frozenset  # whole tokens: GmbH, AG, e.V.
+    organisation_endings: tuple  # word endings, lower case: partei, ministerium
+    person_titles: frozenset
+    person_title_endings: tuple
+    name_particles: frozenset
+
+    @classmethod
+    def bundled(cls):
+        organisations = word_list("organisation_suffixes.txt")
+        titles = word_list("person_titles.txt")
+        return cls(
+            first_names=frozenset(word_list("first_names.txt")),
+            places=frozenset(word_list("gazetteer_places.txt")),
+            organisation_words=frozenset(s for s in organisations if not s.startswith("-")),
+            organisation_endings=tuple(s[1:].lower() for s in organisations if s.startswith("-")),
+            person_titles=frozenset(t for t in titles if not t.startswith("-")),
+            person_title_endings=tuple(t[1:] for t in titles if t.startswith("-")),
+            name_particles=frozenset(word_list("name_particles.txt")),
+        )
+
+    def is_organisation_word(self, text):
+        return text in self.organisation_words or (
+            text[:1].isupper() and text.lower().endswith(self.organisation_endings)
+        )
+
+    def is_person_title(self, text):
+        return text in self.person_titles or (text[:1].isupper() and text.endswith(self.person_title_endings))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Finding mentions in a Doc
+
+
+@dataclass
+class Found:
+    """A mention found in a Doc: tokens [start, end), the actor, and how it is referred to."""
+
+    start: int
+    end: int
+    actor_id: str | None
+    kind: str
+    title: str | None = None  # the role title for kind "role"
+    name_start: int | None = None  # first token of the name when a role or compound precedes it
+    derived: bool = False  # a demonym or adjective (russische, Berliner) rather than the name itself
+    name: str | None = None  # a discovered actor's name and type
+    actor_type: str | None = None
+
+
+class MentionFinder:
+    """Catalog matching and name discovery over the tokens of a Doc; word analyses are cached per form."""
+
+    def __init__(self, catalog, gazetteers, tokenize):
+        self.catalog = catalog
+        self.gazetteers = gazetteers
+        self.phrases = {}
+        for form, details in catalog.forms.items():
+            words = tuple(tokenize(form))
+            if words:
+                self.phrases.setdefault(words[0], []).append((words, details))
+        for candidates in self.phrases.values():
+            candidates.sort(key=lambda candidate: -len(candidate[0]))
+        self._compounds = {}
+
+    def __call__(self, doc, date=None):
+        texts = [token.text for token in doc]
+        tags = [token.tag_ for token in doc]
+        found = self._catalog_mentions(texts, tags)
+        found += self._discovered(texts, tags, found)
+        found.sort(key=lambda mention: mention.start)
+        return self._merge_titles(found, date)
+
+    # -- the catalog ------------------------------------------------------------------------------------
+
+    def _catalog_mentions(self, texts, tags):
+        found = []
+        position = 0
+        while position < len(texts):
+            mention = self._phrase_at(texts, tags, position) or self._compound_at(texts[position], position)
+            if mention is None:
+                position += 1
+                continue
+            found.append(mention)
+            position = mention.end
+        return found
+
+    def _phrase_at(self, texts, tags, position):
+        for words, details in self.phrases.get(texts[position], ()):
+            end = position + len(words)
+            if tuple(texts[position:end]) != words:
+                continue
+            if len(words) == 1 and self._other_persons_surname(texts, tags, position, details):
+                return None
+            return Found(position, end, details.actor_id, details.kind, details.title,
+                         derived=details.kind == "demonym")
+        return None
+
+    def _other_persons_surname(self, texts, tags, position, details):
+        """'Peter Gabriel' is not Sigmar Gabriel: a catalog surname after an unknown first name is someone else."""
+        if details.kind != "name" or self.catalog.actor(details.actor_id).type != "person" or position == 0:
+            return False
+        previous = texts[position - 1]
+        return previous in self.gazetteers.first_names and previous not in self.catalog.forms
+
+    def _compound_at(self, text, position):
+        if text not in self._compounds:
+            self._compounds[text] = self._compound_actor(text)
+        actor_id = self._compounds[text]
+        return None if actor_id is None else Found(position, position + 1, actor_id, "compound")
+
+    def _compound_actor(self, text):
+        """The actor a compound word refers to: 'IS-Hochburg' -> is, 'Pentagonsprecher' -> pentagon."""
+        parts = self.catalog.compound_parts
+        if "-" in text:
+            pieces = text.split("-")
+            for piece in pieces:
+                if piece in parts:
+                    return parts[piece]
+            return self.catalog.adjectives.get(pieces[-1])
+        if not text[:1].isupper() or len(text) < MIN_COMPOUND_PREFIX + MIN_COMPOUND_REST:
+            return None
+        for cut in range(len(text) - MIN_COMPOUND_REST, MIN_COMPOUND_PREFIX - 1, -1):
+            if text[cut].islower() and text[:cut] in parts and text[cut:].isalpha() and text[cut:].islower():
+                return parts[text[:cut]]
+        return None
+
+    # -- discovery ---------------------------------------------------------------------------------------
+
+    def _is_name_token(self, text, tag):
+        if text[:1].isupper():
+            gazetteers = self.gazetteers
+            return tag in ("NE", "FM") or (tag == "NN" and (text in gazetteers.places or text in gazetteers.first_names))
+        # "al-Assad", "el-Sisi": a lower-case particle joined to a name
+        particle, _, rest = text.partition("-")
+        return bool(rest) and rest[:1].isupper() and particle in self.gazetteers.name_particles
+
+    def _discovered(self, texts, tags, found_before):
+        covered = [False] * len(texts)
+        for mention in found_before:
+            covered[mention.start:mention.end] = [True] * (mention.end - mention.start)
+        found = []
+        position = 0
+        while position < len(texts):
+            if covered[position]:
+                position += 1
+            elif self._is_name_token(texts[position], tags[position]):
+                end = self._chain_end(texts, tags, covered, position)
+                words = texts[position:end]
+                found.append(Found(position, end, None, "discovered", name=" ".join(words),
+                                   actor_type=self._chain_type(texts, position, words)))
+                position = end
+            else:
+                place = self._place_of_adjective(texts[position])
+                if place:  # "Berliner", "Frankfurter"
+                    found.append(Found(position, position + 1, None, "discovered", derived=True, name=place,
+                                       actor_type="place"))
+                position += 1
+        return self._with_surnames(texts, covered, found_before, found)
+
+    def _place_of_adjective(self, text):
+        """'Frankfurter' -> 'Frankfurt': the place a capitalised -er adjective is derived from, or None."""
+        if text[:1].isupper() and text.endswith("er") and text[:-2] in self.gazetteers.places:
+            return text[:-2]
+        return None
+
+    def _chain_end(self, texts, tags, covered, start):
+        end = start + 1
+        while end < len(texts) and not covered[end]:
+            if self._is_name_token(texts[end], tags[end]) or self._is_surname_after(texts[end - 1], texts[end]):
+                end += 1
+                continue
+            # "Ursula von der Leyen": particles between two names
+            particles = end
+            while particles < len(texts) and texts[particles] in self.gazetteers.name_particles:
+                particles += 1
+            if (particles > end and particles < len(texts) and not covered[particles]
+                    and self._is_name_token(texts[particles], tags[particles])):
+                end = particles + 1
+                continue
+            if texts[end] in self.gazetteers.organisation_words:  # "Porsche AG", "Fraunhofer e.V."
+                end += 1
+            break
+        return end
+
+    def _is_surname_after(self, previous, text):
+        """'Heiko Maas': a capitalised word after a first name is a surname, whatever its tag."""
+        return previous in self.gazetteers.first_names and text[:1].isupper() and text.isalpha()
+
+    def _with_surnames(self, texts, covered, catalog_found, discovered):
+        """A person named in full is the same person when the surname comes alone ('Gabriels', "Maas'")."""
+        people = {}
+        for mention in catalog_found + discovered:
+            if mention.end - mention.start > 1 and self._is_person(mention):
+                people.setdefault(texts[mention.end - 1], mention)
+        taken = covered[:]
+        found = []
+        for mention in discovered:
+            taken[mention.start:mention.end] = [True] * (mention.end - mention.start)
+            person = people.get(_without_genitive(texts[mention.start], people))
+            found.append(_same_person(person, mention.start) if person and mention.end - mention.start == 1
+                         else mention)
+        for position, text in enumerate(texts):
+            person = people.get(_without_genitive(text, people)) if text[:1].isupper() else None
+            if person and not taken[position]:
+                found.append(_same_person(person, position))
+        for mention in found:
+            if mention.actor_id is None:
+                mention.actor_id = slug(mention.name)
+        return found
+
+    def _chain_type(self, texts, start, words):
+        """person, place, organisation or other, from the gazetteers and the word before the name."""
+        gazetteers = self.gazetteers
+        if gazetteers.is_organisation_word(words[-1]):
+            return "organisation"
+        if (len(words) > 1 and words[0] in gazetteers.first_names) or (
+            start > 0 and gazetteers.is_person_title(texts[start - 1])
+        ):
+            return "person"
+        if " ".join(words) in gazetteers.places or words[-1] in gazetteers.places:
+            return "place"
+        return "other"
+
+    # -- roles and titles before names --------------------------------------------------------------------
+
+    def _merge_titles(self, found, date):
+        """'Kreml-Chef Wladimir Putin' is one mention of Putin; a role alone means its holder at `date`."""
+        merged = []
+        for mention in found:
+            previous = merged[-1] if merged else None
+            if (previous is not None and previous.end == mention.start and previous.kind in ("role", "compound")
+                    and self._is_person(mention)):
+                mention.name_start = mention.start
+                mention.start = previous.start
+                merged[-1] = mention
+                continue
+            if mention.kind == "role":
+                mention.actor_id = self.catalog.role_holder(mention.title, date)
+            merged.append(mention)
+        return merged
+
+    def _is_person(self, mention):
+        if mention.kind == "discovered":
+            return mention.actor_type == "person"
+        return mention.actor_id is not None and self.catalog.actor(mention.actor_id).type == "person"
+
+
+def _same_person(person, position):
+    """A one-token mention at `position` of the person of the mention `person`."""
+    return Found(position, position + 1, person.actor_id, person.kind, name=person.name, actor_type=person.actor_type)
+
+
+def _without_genitive(word, known):
+    """'Gabriels' -> 'Gabriel' if 'Gabriel' is in `known`; otherwise the word unchanged."""
+    for ending in ("s",) + APOSTROPHES:
+        if word.endswith(ending) and word[: -len(ending)] in known:
+            return word[: -len(ending)]
+    return word
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The spaCy component
+
+
+@Language.factory("blickwinkel_actors", default_config={"catalogs": []})
+def make_actor_component(nlp, name, catalogs):
+    """spaCy component: actor mentions in `doc.spans["actors"]` (label = actor id, details in `span._.actor`).
+
+        nlp = load_pipeline(catalogs=["my_actors.yaml"])     # adds this component
+    """
+    return ActorComponent(nlp, tuple(catalogs))
+
+
+class ActorComponent:
+    def __init__(self, nlp, catalogs):
+        self.catalogs = catalogs
+        self.tokenize = lambda text: [token.text for token in nlp.tokenizer(text)]
+        self.gazetteers = Gazetteers.bundled()
+        self.catalog = None
+        self.finder = None
+        self.refresh()
+
+    def refresh(self):
+        """Re-read the catalogs if a file changed (after `promote`), so the next Doc uses the new entries."""
+        catalog = load_catalog(self.catalogs)
+        if catalog is not self.catalog:
+            self.catalog = catalog
+            self.finder = MentionFinder(catalog, self.gazetteers, self.tokenize)
+
+    def __call__(self, doc):
+        self.refresh()
+        spans = []
+        for mention in self.finder(doc, doc.user_data.get("date")):
+            span = Span(doc, mention.start, mention.end, label=mention.actor_id or "")
+            span._.actor = {
+                "kind": mention.kind,
+                "title": mention.title,
+                "name_start": doc[mention.name_start].idx if mention.name_start is not None else None,
+                "derived": mention.derived,
+                "name": mention.name,
+                "actor_type": mention.actor_type,
+            }
+            spans.append(span)
+        doc.spans[SPAN_KEY] = spans
+        return doc
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Tables
+
+
+def actor_mentions(article, pipeline=None, catalogs=()):
+    """One row per actor mention in an article (columns: MENTION_COLUMNS), in text order.
+
+        mentions = actor_mentions(article)
+        mentions = actor_mentions(article, catalogs=["my_actors.yaml"])
+
+    Mentions inside the dateline ("Paris/Moskau (dpa) -") are left out: a dateline says where the news was
+    written, not who it is about. A role alone ("der Kreml-Chef") counts for its holder at the article's date.
+    """
+    nlp = pipeline or load_pipeline(catalogs=catalogs)
+    catalog = _component(nlp).catalog
+    rows = []
+    for span in parse(article, nlp).spans[SPAN_KEY]:
+        if article.dateline and article.dateline[0] <= span.start_char < article.dateline[1]:
+            continue
+        details = span._.actor
+        if details["kind"] == "discovered":
+            actor = Actor(span.label_, details["name"], details["actor_type"])
+        else:
+            actor_id = span.label_
+            if details["kind"] == "role":
+                actor_id = catalog.role_holder(details["title"], article.date)
+            if actor_id is None:
+                continue  # a title nobody held at the article's date, and no name follows it
+            actor = catalog.actor(actor_id)
+        affiliation = catalog.actors.get(actor.affiliation)
+        rows.append({
+            "article_id": article.id,
+            "actor_id": actor.id,
+            "actor": actor.name,
+            "actor_type": actor.type,
+            "affiliation": affiliation.name if affiliation else None,
+            "kind": details["kind"],
+            "surface": span.text,
+            "start": span.start_char,
+            "end": span.end_char,
+            **article.locate(span.start_char),
+        })
+    return pd.DataFrame(rows, columns=MENTION_COLUMNS)
+
+
+def _component(nlp):
+    if "blickwinkel_actors" not in nlp.pipe_names:
+        raise PipelineError(
+            "this pipeline has no actor component: use load_pipeline() (actors=True is the default)"
+        )
+    return nlp.get_pipe("blickwinkel_actors")
+
+
+def actor_counts(mentions):
+    """Mentions per actor, most mentioned first (a Series indexed by actor name).
+
+        actor_counts(actor_mentions(article)).head(3)
+    """
+    return mentions.groupby("actor").size().sort_values(ascending=False, kind="stable").rename("mentions")
+
+
+def mentions_by_section(mentions):
+    """A section x actor table of mention counts (rows: section index and title, in text order).
+
+        mentions_by_section(mentions).loc[:, ["Russland", "Frankreich"]]
+    """
+    order = actor_counts(mentions).index
+    table = pd.crosstab([mentions["section_index"], mentions["section"]], mentions["actor"])
+    return table.reindex(columns=order)
+
+
+def actor_cooccurrence(mentions):
+    """Pairs of actors named in the same sentence, with the number of such sentences, most frequent first.
+
+        actor_cooccurrence(mentions).head()      # actor_a, actor_b, sentences
+    """
+    pairs = {}
+    for _, actors in mentions.dropna(subset=["sentence"]).groupby(["article_id", "sentence"])["actor"]:
+        for pair in combinations(sorted(set(actors)), 2):
+            pairs[pair] = pairs.get(pair, 0) + 1
+    table = pd.DataFrame([(a, b, n) for (a, b), n in pairs.items()], columns=["actor_a", "actor_b", "sentences"])
+    return table.sort_values(["sentences", "actor_a", "actor_b"], ascending=[False, True, True], ignore_index=True)
+
+
+def discovered_names(article, pipeline=None, catalogs=()):
+    """The names the catalog does not know, one row per discovered actor: actor_id, actor, actor_type,
+    mentions, variants (the surfaces, e.g. 'Sigmar Gabriel | Gabriels') and first (offset of the first one).
+
+        discovered_names(article)
+    """
+    mentions = actor_mentions(article, pipeline, catalogs)
+    found = mentions[mentions["kind"] == "discovered"]
+    table = found.groupby(["actor_id", "actor", "actor_type"], as_index=False).agg(
+        mentions=("surface", "size"),
+        variants=("surface", lambda surfaces: " | ".join(dict.fromkeys(surfaces))),
+        first=("start", "min"),
+    )
+    return table.sort_values("first", ignore_index=True)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Promoting discovered names into the user's catalog
+
+CATALOG_HEADER = """\
+# My actor catalog for Blickwinkel: same format as helpers/resources/actors.yaml.
+# Use it with actor_mentions(article, catalogs=["{name}"]).
+
+actors:
+"""
+
+
+def promote(names, path, actor_type=None):
+    """Append names to the user's catalog file (created if missing), so that the next run recognises them.
+
+        promote(discovered_names(article), "my_actors.yaml")          # a table from discovered_names
+        promote(["Sigmar Gabriel"], "my_actors.yaml", actor_type="person")
+
+    A person also gets the surname alone ('Gabriel'); genitives are generated as for every catalog name.
+    Names whose id the file already has are skipped. Returns the ids written.
+    """
+    path = Path(path)
+    if isinstance(names, pd.DataFrame):
+        entries = list(zip(names["actor"], names["actor_type"]))
+    else:
+        entries = [(name, actor_type or "other") for name in names]
+    existing = path.read_text(encoding="utf-8") if path.exists() else CATALOG_HEADER.format(name=path.name)
+    known = {entry.get("id") for entry in (yaml.safe_load(existing) or {}).get("actors") or []}
+    today = datetime.date.today().isoformat()
+    written = []
+    blocks = []
+    for name, kind_of_actor in entries:
+        if kind_of_actor not in ACTOR_TYPES:
+            raise ResourceError(f"cannot promote {name!r} as {kind_of_actor!r}: use one of {', '.join(ACTOR_TYPES)}")
+        actor_id = slug(name)
+        if actor_id in known or actor_id in written:
+            continue
+        forms = [name]
+        if kind_of_actor == "person" and " " in name:
+            forms.append(name.rsplit(" ", 1)[1])
+        blocks.append(yaml.safe_dump(
+            [{"id": actor_id, "name": name, "type": kind_of_actor, "names": forms}],
+            allow_unicode=True, sort_keys=False, default_flow_style=None,
+        ).replace("- id:", f"# promoted from discovered names on {today}\n- id:"))
+        written.append(actor_id)
+    if not existing.endswith("\n"):
+        existing += "\n"
+    path.write_text(existing + "".join(_indented(block) for block in blocks), encoding="utf-8")
+    return written
+
+
+def _indented(block):
+    return "".join("  " + line + "\n" for line in block.splitlines())

@@ -1,0 +1,212 @@
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from helpers.actors import (
+    actor_cooccurrence,
+    actor_counts,
+    actor_mentions,
+    adjective_forms,
+    demonym_forms,
+    discovered_names,
+    genitive,
+    load_catalog,
+    mentions_by_section,
+    promote,
+)
+from helpers.article import load_article
+from helpers.errors import ResourceError
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "data" / "dpa_frankreich_russland_is.txt"
+GOLD = ROOT / "tests" / "gold" / "seed_actor_mentions.tsv"
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return load_article(SEED)
+
+
+@pytest.fixture(scope="module")
+def seed_mentions(seed):
+    return actor_mentions(seed)
+
+
+def mentions_in(text, date="2015-11", **options):
+    article = load_article(text, article_id="beispiel", date=date)
+    return actor_mentions(article, **options)
+
+
+def test_every_gold_mention_of_the_seed_article_is_found_and_nothing_else(seed, seed_mentions):
+    gold = pd.read_csv(GOLD, sep="\t", comment="#")
+    assert (gold["surface"] == [seed.text[s:e] for s, e in zip(gold["start"], gold["end"])]).all()
+    expected = set(gold[["start", "end", "actor_id", "kind"]].itertuples(index=False, name=None))
+    found = set(seed_mentions[["start", "end", "actor_id", "kind"]].itertuples(index=False, name=None))
+    assert sorted(found - expected) == []  # precision 1.0
+    assert sorted(expected - found) == []  # recall 1.0
+
+
+def test_seed_counts_match_the_issue(seed_mentions):
+    counts = actor_counts(seed_mentions)
+    assert list(counts.index[:2]) == ["Russland", "Frankreich"]
+    expected = {"François Hollande": 3, "Jean-Yves Le Drian": 2, "Peter Cook": 2, "Dmitri Peskow": 1,
+                "Angela Merkel": 1, "Baschar al-Assad": 1}
+    assert {actor: counts[actor] for actor in expected} == expected
+
+
+def test_isis_and_islamischer_staat_are_the_is(seed_mentions):
+    is_surfaces = set(seed_mentions.loc[seed_mentions["actor_id"] == "is", "surface"])
+    assert {"ISIS", "Islamischer Staat", "Islamischen Staat", "IS", "IS-Hochburg"} <= is_surfaces
+
+
+def test_dateline_places_are_metadata_not_mentions(seed, seed_mentions):
+    assert seed.text[slice(*seed.dateline)].startswith("date 2018-06 Paris/Moskau/Washington/Brüssel")
+    assert (seed_mentions["start"] >= seed.dateline[1]).all()
+
+
+def test_kreml_chef_wladimir_putin_is_one_mention(seed_mentions):
+    putin = seed_mentions[seed_mentions["actor_id"] == "putin"]
+    assert putin["surface"].tolist()[0] == "Kreml-Chef Wladimir Putin"
+    assert putin["kind"].tolist()[0] == "name"
+    assert "Kreml-Chef" not in set(seed_mentions["surface"])
+
+
+def test_mention_rows_carry_sentence_section_and_part(seed, seed_mentions):
+    first = seed_mentions.iloc[0]
+    assert (first["surface"], first["sentence"], first["section_index"], first["part"]) == ("Franzosen", 0, 0, "lead")
+    question = seed_mentions[seed_mentions["part"] == "question"].iloc[0]
+    assert (question["surface"], question["section"]) == ("Russland", "Was will Russland mit der Annäherung erreichen?")
+    assert seed_mentions.loc[seed_mentions["actor_id"] == "putin", "affiliation"].unique().tolist() == ["Russland"]
+
+
+def test_german_word_forms_are_generated():
+    assert genitive("Putin") == ["Putins"]
+    assert genitive("Paris") == ["Paris'", "Paris’"]
+    assert adjective_forms("russisch") == [
+        "russisch", "russische", "russischen", "russischer", "russisches", "russischem",
+        "Russische", "Russischen", "Russischer", "Russisches", "Russischem",
+    ]
+    assert demonym_forms("Russe") == ["Russe", "Russen"]
+    assert demonym_forms("Russin") == ["Russin", "Russinnen"]
+    assert demonym_forms("Amerikaner") == ["Amerikaner", "Amerikanern", "Amerikaners"]
+
+
+def test_names_inflections_metonyms_and_demonyms():
+    mentions = mentions_in("Russlands Präsident empfing Franzosen im Kreml. Die russische Armee und Moskaus Diplomaten.")
+    assert list(zip(mentions["surface"], mentions["actor_id"], mentions["kind"])) == [
+        ("Russlands", "russia", "name"),
+        ("Franzosen", "france", "demonym"),
+        ("Kreml", "russia", "metonym"),
+        ("russische", "russia", "demonym"),
+        ("Moskaus", "russia", "metonym"),
+    ]
+
+
+def test_compounds_are_one_mention_of_the_whole_word():
+    mentions = mentions_in("Die US-geführte Koalition bombardierte die IS-Hochburg. Aus Élyséekreisen hieß es nichts.")
+    assert list(zip(mentions["surface"], mentions["actor_id"], mentions["kind"])) == [
+        ("US-geführte", "usa", "compound"),
+        ("IS-Hochburg", "is", "compound"),
+        ("Élyséekreisen", "france", "compound"),
+    ]
+
+
+def test_short_names_do_not_start_closed_compounds():
+    mentions = mentions_in("Der Bernstein glänzte. Sein Pragmatismus half.")
+    assert not {"switzerland", "czechia"} & set(mentions["actor_id"])  # Bern|stein, Prag|matismus
+
+
+def test_a_role_alone_means_its_holder_at_the_article_date():
+    text = "Der Kreml-Chef reiste nach Paris."
+    assert mentions_in(text, date="2015-11")["actor_id"].tolist()[0] == "putin"
+    assert mentions_in(text, date="2010-03")["actor_id"].tolist()[0] == "medvedev"
+
+
+def test_a_role_before_a_name_belongs_to_that_person():
+    mentions = mentions_in("Kreml-Chef Dmitri Medwedew traf Pentagonsprecher Peter Cook.", date="2015-11")
+    assert list(zip(mentions["surface"], mentions["actor_id"])) == [
+        ("Kreml-Chef Dmitri Medwedew", "medvedev"),
+        ("Pentagonsprecher Peter Cook", "cook"),
+    ]
+
+
+def test_discovered_names_are_typed_and_their_variants_merged():
+    text = ("Heiko Maas sprach in Hannover. Maas' Sprecher sagte, Maas sei zufrieden. "
+            "Sigmar Gabriel widersprach, Gabriels Partei auch. Die Porsche AG schwieg.")
+    article = load_article(text, article_id="beispiel", date="2015-11")
+    names = discovered_names(article)
+    assert list(zip(names["actor"], names["actor_type"], names["mentions"])) == [
+        ("Heiko Maas", "person", 3),
+        ("Hannover", "place", 1),
+        ("Porsche AG", "organisation", 1),
+    ]
+    gabriel = actor_mentions(article).query("actor_id == 'gabriel'")
+    assert gabriel["surface"].tolist() == ["Sigmar Gabriel", "Gabriels"]
+
+
+def test_a_catalog_surname_after_another_first_name_is_someone_else():
+    mentions = mentions_in("James Cook segelte um die Welt.")
+    assert list(zip(mentions["surface"], mentions["actor_id"], mentions["kind"])) == [
+        ("James Cook", "james_cook", "discovered")
+    ]
+
+
+def test_promoted_names_are_recognised_in_the_next_run(tmp_path):
+    text = "Heiko Maas sprach lange. Danach sagte Maas nichts mehr."
+    article = load_article(text, article_id="beispiel", date="2015-11")
+    catalog = tmp_path / "my_actors.yaml"
+    assert promote(discovered_names(article), catalog) == ["heiko_maas"]
+    assert promote(["Heiko Maas"], catalog, actor_type="person") == []  # already there
+    mentions = actor_mentions(article, catalogs=[catalog])
+    assert list(zip(mentions["surface"], mentions["actor_id"], mentions["kind"])) == [
+        ("Heiko Maas", "heiko_maas", "name"),
+        ("Maas", "heiko_maas", "name"),
+    ]
+
+
+def test_a_user_catalog_adds_actors_without_touching_the_package(tmp_path):
+    catalog = tmp_path / "vereine.yaml"
+    catalog.write_text(
+        "actors:\n"
+        "  - id: bvb  # Borussia Dortmund, football club\n"
+        "    name: Borussia Dortmund\n"
+        "    type: organisation\n"
+        "    names: [Borussia Dortmund, BVB]\n"
+        "    demonyms: [Borusse]\n",
+        encoding="utf-8",
+    )
+    mentions = mentions_in("Die Borussen siegten. Borussia Dortmunds Trainer jubelte.", catalogs=[catalog])
+    assert list(zip(mentions["surface"], mentions["actor_id"], mentions["kind"])) == [
+        ("Borussen", "bvb", "demonym"),
+        ("Borussia Dortmunds", "bvb", "name"),
+    ]
+
+
+def test_catalog_errors_say_what_to_fix(tmp_path):
+    bad_type = tmp_path / "bad_type.yaml"
+    bad_type.write_text("actors:\n  - {id: x, name: X, type: city}\n", encoding="utf-8")
+    with pytest.raises(ResourceError, match="type 'city'; use one of person"):
+        load_catalog([bad_type])
+    bad_affiliation = tmp_path / "bad_affiliation.yaml"
+    bad_affiliation.write_text("actors:\n  - {id: x, name: X, type: person, affiliation: nowhere}\n", encoding="utf-8")
+    with pytest.raises(ResourceError, match="affiliation 'nowhere'"):
+        load_catalog([bad_affiliation])
+
+
+def test_no_word_form_of_the_bundled_catalog_names_two_actors():
+    assert load_catalog().conflicts == []
+
+
+def test_bundled_catalog_covers_states_institutions_and_parties():
+    actors = load_catalog().actors
+    for actor_id in ["germany", "france", "russia", "usa", "china", "turkey", "syria", "iran", "eu", "nato", "un",
+                     "bundesregierung", "bundestag", "auswaertiges_amt", "bundeswehr", "bverfg", "spd", "cdu", "afd"]:
+        assert actor_id in actors
+
+
+def test_summaries_count_sections_and_sentences():
+    mentions = mentions_in("Frankreich und Russland verhandeln. Russland zögert.\n\nWarum?\n\nFrankreich wartet.")
+    assert actor_counts(mentions).to_dict() == {"Russland": 2, "Frankreich": 2}
+    assert actor_cooccurrence(mentions).values.tolist() == [["Frankreich", "Russland", 1]]
+    assert mentions_by_section(mentions).sum().to_dict() == {"Russland": 2, "Frankreich": 2}
