@@ -37,6 +37,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from helpers.actors import actor_mentions
 from helpers.errors import BlickwinkelWarning, ResourceError
 from helpers.nlp import parse
 from helpers.resources import read_yaml, word_list
@@ -60,8 +61,10 @@ FRAME_FILLERS = {"ADV", "PROAV", "PTKVZ", "PRF", "PTKNEG"}
 CLAUSE_OPENERS = {"dass", "daß", "ob"}
 SUBORDINATORS = {"KOUS", "PWAV"}  # wie, als, nachdem, weil: a verb at the end of their clause
 NO_QUOTE_CLAUSE_TAGS = {"PRELS", "PRELAT", "KOUI", "KOKOM"}
+MAX_CARRY_GAP = 2  # a Konjunktiv I sentence continues a speaker named at most this many sentences before
 MAX_FRAME_TAIL = 8  # words between a cue and the comma before its clause: "sagte Cook am Dienstag in Paris, …"
-MAX_SCARE_QUOTE_WORDS = 2  # "sogenannte „Experten“": one or two words in quotation marks without a speaker
+MAX_SCARE_QUOTE_WORDS = 2
+MAX_QUOTED_NAME_WORDS = 6  # words of a quoted name inside a speaker: die Wochenzeitung „Die Zeit“  # "sogenannte „Experten“": one or two words in quotation marks without a speaker
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -311,6 +314,9 @@ def _verb_speaker(words, index, lemma):
     if words[index].tag in {"VVPP", "VVINF"}:  # "hat Cook gesagt", "Cook hatte erklärt"
         anchor = next((i for i in range(index - 1, -1, -1) if words[i].tag in {"VAFIN", "VMFIN"}
                        and not words[i].quoted), index)
+    if anchor != index and words[anchor].lemma == "werden":  # "wird von der „Netzeitung“ zitiert"
+        agent = next((i for i in range(anchor + 1, index) if words[i].text.lower() in {"von", "vom"}), None)
+        return _noun_phrase_after(words, agent + 1) if agent is not None else None
     before = _noun_phrase_before(words, anchor - 1)
     after = _skip_fillers(words, anchor + 1)
     if lemma == "heißen":
@@ -337,16 +343,17 @@ def _clause_start(words, index):
 
 
 def _apposition_before(words, index):
-    """'Frank Biermann, Vorsitzender der DJU, sagte': a name and its apposition between commas before a verb."""
+    """'Frank Biermann, Vorsitzender der DJU im Münsterland, sagte': a name and its apposition between commas
+    before a verb, the apposition without a verb of its own."""
     if index < 4 or words[index - 1].text != ",":
         return None
-    inner = _noun_phrase_before(words, index - 2)
-    if inner is None or inner[0] < 2 or words[inner[0] - 1].text != ",":
+    comma = next((i for i in range(index - 2, 0, -1) if words[i].text == ","), None)
+    if comma is None or any(w.tag in FINITE_VERB_TAGS or w.quoted for w in words[comma + 1:index - 1]):
         return None
-    outer = _noun_phrase_before(words, inner[0] - 2)
-    if outer is None or not _starts_clause(words, outer[0]):
+    outer = _noun_phrase_before(words, comma - 1)
+    if outer is None or not _starts_clause(words, outer[0]) or words[comma + 1].tag not in NOUN_PHRASE_TAGS:
         return None
-    return (outer[0], inner[1])
+    return (outer[0], index - 2)
 
 
 def _skip_fillers(words, index):
@@ -365,20 +372,26 @@ def _starts_clause(words, index):
 
 
 def _noun_phrase_after(words, index):
-    """(first, last) index of the noun phrase that starts at `index`, with genitive and `von` attachments:
-    "ein Sprecher des Ministeriums", "Angaben von Diplomaten"; None when no noun or name follows."""
+    """(first, last) index of the noun phrase that starts at `index`, with genitive and `von` attachments and
+    names in quotation marks: "ein Sprecher des Ministeriums", "Angaben von Diplomaten", "die „Netzeitung“";
+    None when no noun or name follows."""
     if index >= len(words) or words[index].quoted:
         return None
     if words[index].tag == "PPER" and words[index].text in _cues()["pronouns"]:
         return (index, index)
     last = None
     position = index
-    while position < len(words) and not words[position].quoted:
+    while position < len(words):
         word = words[position]
         after_head = last is not None and last == position - 1
-        if after_head and word.tag in {"ART", "PPOSAT"} and word.text.lower() not in GENITIVE_DETERMINERS:
+        if word.quoted:
+            name_end = _quoted_name_end(words, position)
+            if name_end is None:
+                break
+            last = position = name_end
+        elif after_head and word.tag in {"ART", "PPOSAT"} and word.text.lower() not in GENITIVE_DETERMINERS:
             break  # "sagte Cook den Journalisten": a second noun phrase begins
-        if word.tag in NOUN_PHRASE_TAGS:
+        elif word.tag in NOUN_PHRASE_TAGS:
             last = position if word.tag in HEAD_TAGS else last
         elif not (after_head and word.text.lower() in {"von", "vom"}):
             break
@@ -388,10 +401,26 @@ def _noun_phrase_after(words, index):
     return (index, last)
 
 
+def _quoted_name_end(words, index):
+    """The index of the last word of a short quoted name starting at `index` („Die Zeit“), else None."""
+    end = index
+    while end + 1 < len(words) and words[end + 1].quoted and end - index < MAX_QUOTED_NAME_WORDS:
+        end += 1
+    return end if end + 1 == len(words) or not words[end + 1].quoted else None
+
+
 def _noun_phrase_before(words, index):
-    """(first, last) index of the noun phrase that ends at `index`."""
-    if index < 0 or words[index].quoted:
+    """(first, last) index of the noun phrase that ends at `index` ("der Minister", "die „Netzeitung“")."""
+    if index < 0:
         return None
+    if words[index].quoted:
+        first_quoted = index
+        while first_quoted > 0 and words[first_quoted - 1].quoted and index - first_quoted < MAX_QUOTED_NAME_WORDS:
+            first_quoted -= 1
+        if first_quoted == 0 or words[first_quoted - 1].quoted or words[first_quoted - 1].tag not in NOUN_PHRASE_TAGS:
+            return None
+        first = _noun_phrase_before(words, first_quoted - 1)
+        return (first[0] if first else first_quoted - 1, index)
     if words[index].tag == "PPER" and words[index].text in _cues()["pronouns"]:
         return (index, index)
     if words[index].tag not in {"NN", "NE", "FM"}:
@@ -471,21 +500,25 @@ def quotes(article, pipeline=None):
             previous = None
             continue
         cues = find_cues(words)
-        here = _direct_quotes(article, sentence, words, cues, quoted_here)
+        here = _direct_quotes(article, sentence, words, cues, quoted_here, doc, marks)
         here += _indirect_quotes(sentence, words, cues, here)
         speakers = [_offsets(words, cue.speaker) for cue in cues if cue.speaker]
-        if previous and not any(q.cue for q in here) and previous[0] == sentence.index - 1 \
+        if previous and not any(q.cue for q in here) and sentence.index - previous[0] <= MAX_CARRY_GAP \
                 and paragraph.index - previous[1] <= 1:
-            here = _continue_speaker(sentence, words, here, previous[2], found)
+            here = _continue_speaker(sentence, words, here, previous[2], found,
+                                     quotes_too=previous[0] == sentence.index - 1)
             speakers = []  # "Allerdings habe Russland die USA informiert": still the previous speaker's words
         found.extend(here)
         speakers = [q.speaker for q in here if q.speaker] or speakers
-        previous = (sentence.index, paragraph.index, speakers[-1]) if speakers else None
-    return _table(article, sorted(found, key=lambda q: (q.start, -q.end)))
+        if speakers:
+            previous = (sentence.index, paragraph.index, speakers[-1])
+    table = _table(article, sorted(found, key=lambda q: (q.start, -q.end)))
+    return link_speakers(table, actor_mentions(article, pipeline))
 
 
-def _direct_quotes(article, sentence, words, cues, quoted_here):
-    """Quotations in quotation marks that start in this sentence."""
+def _direct_quotes(article, sentence, words, cues, quoted_here, doc, marks):
+    """Quotations in quotation marks that start in this sentence. The cue of a quote of several sentences
+    may follow its end: „… . …“, fügte Brown hinzu."""
     text = article.text
     results = []
     for start, end in quoted_here:
@@ -493,11 +526,21 @@ def _direct_quotes(article, sentence, words, cues, quoted_here):
             continue
         if _is_name_or_title(text, start, end, words):
             continue
+        cue_words, cue_sentence = words, sentence
         cue = _cue_of_direct_quote(text, start, end, words, cues)
-        kind = "direct" if _stands_alone(text, start, end, words, cue) else "partial"
-        quote = Found(kind, start, end, sentence.index)
+        if end > sentence.end and article.sentence_at(end - 1) is not None:
+            end_sentence = article.sentence_at(end - 1)
+            end_words = _sentence_words(doc, end_sentence, [m for m in marks if m[0] < end_sentence.end
+                                                            and m[1] > end_sentence.start])
+            end_cue = _cue_of_direct_quote(text, start, end, end_words, find_cues(end_words))
+            if end_cue is not None and end_words[end_cue.frame[0]].start >= end:
+                cue, cue_words, cue_sentence = end_cue, end_words, end_sentence
+        kind = "direct" if _stands_alone(text, start, end, words, cue if cue_words is words else None) \
+            else "partial"
+        quote = Found(kind, start, end, cue_sentence.index)
         if cue is not None:
-            quote = replace(quote, cue=words[cue.index], cue_lemma=cue.lemma, speaker=_offsets(words, cue.speaker))
+            quote = replace(quote, cue=cue_words[cue.index], cue_lemma=cue.lemma,
+                            speaker=_offsets(cue_words, cue.speaker))
         elif len(re.findall(r"\w+", text[start:end])) <= MAX_SCARE_QUOTE_WORDS and kind == "partial" \
                 and not _has_reported_speech_verb(words):
             continue  # scare quotes: a word or two in quotation marks that nobody is said to have said
@@ -544,7 +587,8 @@ def _indirect_quotes(sentence, words, cues, quoted):
         kind = "indirect" if cue.kind == "verb" else "reported"
         span = _clause_after(words, cue) or _clause_before(words, cue) if cue.kind == "verb" \
             else _sentence_without_frame(words, cue)
-        if span is None and cue.kind == "verb" and cue.speaker and not quoted:
+        if span is None and cue.kind == "verb" and cue.speaker \
+                and not any(w.quoted or w.text in _quotation_marks()[1] for w in words):
             kind, span = "reported", _speech_act_sentence(words, cue)  # "Die NASA nannte als Beispiel …"
         if span is None:
             continue
@@ -633,11 +677,11 @@ def _offsets(words, indexes):
     return words[indexes[0]].start, words[indexes[1]].end
 
 
-def _continue_speaker(sentence, words, here, speaker, found):
-    """A sentence without a cue of its own continues the speaker of the sentence before (carried_over=True):
-    its quotes in quotation marks, and the sentence itself when it is in Konjunktiv I. Konjunktiv I sentences
-    in a row become one quotation."""
-    carried = [replace(q, speaker=speaker, carried_over=True) for q in here]
+def _continue_speaker(sentence, words, here, speaker, found, quotes_too):
+    """A sentence without a cue of its own continues the speaker named shortly before (carried_over=True):
+    the sentence itself when it is in Konjunktiv I, and, right after the speaker's sentence, its quotes in
+    quotation marks. Konjunktiv I sentences in a row become one quotation."""
+    carried = [replace(q, speaker=speaker, carried_over=True) for q in here] if quotes_too else here
     if any(q.type == "direct" for q in carried) or not _has_reported_speech_verb(words):
         return carried
     last = _last_content_word(words, 0)

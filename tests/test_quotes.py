@@ -1,0 +1,143 @@
+import warnings
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers.article import load_article
+from helpers.errors import BlickwinkelWarning
+from helpers.quotes import COLUMNS, quotation_spans, quote_spans, quotes, who_speaks
+
+SEED = Path(__file__).resolve().parents[1] / "data" / "dpa_frankreich_russland_is.txt"
+
+
+@pytest.fixture(scope="module")
+def seed():
+    article = load_article(SEED)
+    return article, quotes(article)
+
+
+def quotes_of(text):
+    return quotes(load_article(text, article_id="beispiel"))
+
+
+def test_the_table_has_the_documented_columns_and_offsets_into_the_text(seed):
+    article, table = seed
+    assert list(table.columns) == COLUMNS
+    for row in table.itertuples():
+        assert article.text[row.start:row.end] == row.text
+        if row.speaker is not None:
+            assert article.text[row.speaker_start:row.speaker_end] == row.speaker
+
+
+def test_seed_has_seven_direct_or_partial_quotes_by_peskow_le_drian_cook_and_the_foreign_office(seed):
+    _, table = seed
+    quoted = table[table["type"].isin(["direct", "partial"])]
+    assert list(quoted["speaker_actor"]) == [
+        "Dmitri Peskow", "Jean-Yves Le Drian", "Peter Cook", "Peter Cook", "Peter Cook", "Peter Cook",
+        "Auswärtiges Amt",
+    ]
+    partial = quoted[quoted["type"] == "partial"]
+    assert list(partial["text"]) == ['"kontraproduktiv"']
+    assert partial["carried_over"].item()
+
+
+def test_mistral_in_quotation_marks_is_a_ship_not_a_quote(seed):
+    _, table = seed
+    assert not table["text"].str.contains("Mistral").any()
+
+
+def test_konjunktiv_sentences_after_cooks_quotes_are_carried_over_to_cook(seed):
+    _, table = seed
+    carried = table[(table["type"] == "indirect") & table["carried_over"]]
+    assert carried["text"].str.startswith("Washington arbeite in Syrien").any()
+    assert carried["text"].str.contains("Ziel sei dabei lediglich").any()
+    assert set(carried["speaker_actor"]) == {"Peter Cook"}
+    assert set(carried["speaker_affiliation"]) == {"Pentagon"}
+
+
+def test_the_elysee_source_and_the_diplomats_are_anonymous(seed):
+    _, table = seed
+    anonymous = table[table["speaker_kind"] == "anonymous"]
+    assert list(anonymous["speaker"]) == ["Élyséekreisen", "Angaben von Diplomaten"]
+    assert list(anonymous["cue"]) == ["hieß", "nach"]
+
+
+def test_the_journalists_question_is_not_a_quote(seed):
+    _, table = seed
+    assert not table["text"].str.contains("Eine richtige Koalition").any()
+    assert set(table["part"]) <= {"lead", "body"}
+
+
+def test_indirect_speech_after_a_speech_verb_in_konjunktiv_i():
+    table = quotes_of("Der Minister sagte am Montag, die Lage sei ernst.")
+    assert table[["type", "text", "cue", "speaker"]].values.tolist() == [
+        ["indirect", "die Lage sei ernst", "sagte", "Der Minister"]
+    ]
+
+
+def test_a_dass_clause_after_the_verb_with_the_speaker_behind_it():
+    table = quotes_of("Nun erklärte die Polizei, dass der Mann festgenommen wurde.")
+    assert table[["type", "text", "speaker"]].values.tolist() == [
+        ["indirect", "dass der Mann festgenommen wurde", "die Polizei"]
+    ]
+
+
+def test_laut_and_zufolge_attribute_the_whole_sentence_without_the_frame():
+    table = quotes_of("Laut Polizei wurden drei Menschen verletzt. Der Feuerwehr zufolge brannte das Haus völlig aus.")
+    assert table[["type", "text", "cue", "speaker"]].values.tolist() == [
+        ["reported", "wurden drei Menschen verletzt", "Laut", "Polizei"],
+        ["reported", "brannte das Haus völlig aus", "zufolge", "Der Feuerwehr"],
+    ]
+
+
+def test_a_direct_quote_in_guillemets_with_the_speaker_after_it():
+    table = quotes_of("»Wir bleiben hier«, sagte die Sprecherin. Dann ging sie.")
+    assert table[["type", "text", "cue", "speaker"]].values.tolist() == [
+        ["direct", "»Wir bleiben hier«", "sagte", "die Sprecherin"]
+    ]
+
+
+def test_nested_quotes_stay_inside_the_outer_quote():
+    assert quotation_spans("Er sagte: „Sie rief ‚Halt‘ und lief.“ Dann") == [(10, 37)]
+
+
+def test_one_or_two_words_in_quotation_marks_without_a_speaker_are_scare_quotes():
+    assert quotes_of('Die sogenannte "Reform" kam spät. Das Gesetz gilt ab Mai.').empty
+
+
+def test_an_unclosed_quote_is_reported_and_the_rest_of_the_article_is_still_read():
+    text = "Er sagte: „Wir kommen bald.\n\n„Das ist gut“, sagte die Ministerin."
+    with pytest.warns(BlickwinkelWarning, match="offset 10 is not closed"):
+        table = quotes_of(text)
+    assert table[["text", "speaker"]].values.tolist() == [["„Das ist gut“", "die Ministerin"]]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(['„', '“', '"', '»', '«', '‚', '‘', 'Wort ', ' ', 'sagte ', ', ', '. ']),
+                max_size=40))
+def test_random_quotation_marks_never_crash_and_quotes_never_overlap(pieces):
+    text = "".join(pieces)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", BlickwinkelWarning)
+        spans = quotation_spans(text)
+    assert all(0 <= start < end <= len(text) for start, end in spans)
+    assert all(first[1] <= second[0] for first, second in zip(spans, spans[1:]))
+
+
+def test_who_speaks_counts_quotes_and_words_per_speaker_and_affiliation(seed):
+    _, table = seed
+    speakers = who_speaks(table).set_index("speaker")
+    assert speakers.loc["Peter Cook", "quotes"] == 6
+    assert speakers.loc["Peter Cook", "direct"] == 3
+    assert speakers.index[0] == "Peter Cook"
+    affiliations = who_speaks(table, by="affiliation").set_index("affiliation")
+    assert affiliations.loc["Pentagon", "quotes"] == 6
+
+
+def test_quote_spans_give_quotes_cues_and_speakers_for_highlighting(seed):
+    _, table = seed
+    spans = quote_spans(table)
+    assert set(spans["label"]) == {"Zitat", "Redeeinleitung", "Sprecher"}
+    assert (spans["label"] == "Zitat").sum() == len(table)
