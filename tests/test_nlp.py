@@ -63,13 +63,19 @@ def test_hanta_tags_translate_to_stts_and_universal_pos():
     assert upos_tag("VMFIN") == "AUX"
 
 
-def test_sentences_match_the_article(nlp, article):
-    doc = parse(article, nlp)
-    sentences = []
+def sentence_offsets(doc):
+    """(start, end) of each sentence of a Doc, without the whitespace tokens that end it."""
+    offsets = []
     for sentence in doc.sents:
         words = [token for token in sentence if not token.is_space]
-        sentences.append((words[0].idx, words[-1].idx + len(words[-1])))
-    assert sentences == [(sentence.start, sentence.end) for sentence in article.sentences]
+        offsets.append((words[0].idx, words[-1].idx + len(words[-1])))
+    return offsets
+
+
+def test_sentences_of_the_text_match_the_article(nlp, article):
+    expected = [(sentence.start, sentence.end) for sentence in article.sentences]
+    assert sentence_offsets(nlp(article.text)) == expected
+    assert sentence_offsets(parse(article, nlp)) == expected
 
 
 def test_fast_tagger_agrees_with_hanta_tag_sent(nlp, article):

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import numpy
 import spacy
-from spacy.attrs import IDX, IS_SPACE, LEMMA, LENGTH, POS, SENT_START, TAG
+from spacy.attrs import IDX, IS_SPACE, LEMMA, ORTH, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.symbols import IDS as SYMBOL_IDS
 
@@ -41,18 +41,24 @@ def make_sentence_splitter(nlp, name):
 
 
 def set_sentence_starts(doc):
-    """Mark `token.is_sent_start` at the starts of the Article's sentences; whitespace joins the sentence before."""
-    if len(doc) == 0:
+    """Sentence starts from `helpers.article` for a Doc made from text; a Doc from `parse` already has them."""
+    if len(doc) == 0 or doc.has_annotation("SENT_START"):
         return doc
     text = doc.text
     starts = [start for paragraph in split_paragraphs(text) for start, _ in split_sentences(text, *paragraph)]
+    return mark_sentence_starts(doc, starts)
+
+
+def mark_sentence_starts(doc, starts):
+    """Set `token.is_sent_start` at the given character offsets; whitespace joins the sentence before it."""
+    if len(doc) == 0:
+        return doc
     columns = doc.to_array([IDX, IS_SPACE]).astype(numpy.int64)
     token_starts, is_space = columns[:, 0], columns[:, 1].astype(bool)
     sent_start = numpy.full(len(doc), -1, dtype=numpy.int64)
-    # A sentence starts at the first token that ends after its first character (always a token start
-    # when the tokenizer splits at whitespace, as spaCy's does).
-    first_tokens = numpy.searchsorted(token_starts, starts, side="right") - 1
-    sent_start[first_tokens] = 1
+    # A sentence starts at the token that holds its first character (a token start, as the tokenizer
+    # splits at whitespace and a sentence starts after whitespace).
+    sent_start[numpy.searchsorted(token_starts, starts, side="right") - 1] = 1
     # spaCy's first token always starts a sentence: leading whitespace belongs to the first sentence.
     words = numpy.flatnonzero(~is_space)
     if len(words) and words[0] > 0:
@@ -94,11 +100,11 @@ class HantaTagger:
     def __call__(self, doc):
         if len(doc) == 0:
             return doc
-        columns = doc.to_array([IDX, LENGTH, IS_SPACE, SENT_START]).astype(numpy.int64)
-        text = doc.text
-        texts = [text[start:start + length] for start, length in columns[:, :2].tolist()]
-        is_space = columns[:, 2].tolist()
-        boundaries = numpy.flatnonzero(columns[:, 3] == 1).tolist()
+        columns = doc.to_array([ORTH, IS_SPACE, SENT_START])
+        strings = self.vocab.strings
+        texts = [strings[orth] for orth in columns[:, 0].tolist()]
+        is_space = columns[:, 1].tolist()
+        boundaries = numpy.flatnonzero(columns[:, 2] == 1).tolist()
         if not boundaries or boundaries[0] != 0:
             boundaries.insert(0, 0)
         rows = []
@@ -181,7 +187,7 @@ def parse(article, pipeline=None):
     if doc is not None:
         _parsed.move_to_end(key)
         return doc
-    return _remember(key, _labelled(nlp(article.text), article))
+    return _remember(key, nlp(_unparsed(nlp, article)))
 
 
 def parse_many(articles, pipeline=None, batch_size=64):
@@ -191,12 +197,15 @@ def parse_many(articles, pipeline=None, batch_size=64):
             ...
     """
     nlp = pipeline or load_pipeline()
-    pairs = ((article.text, article) for article in articles)
+    pairs = ((_unparsed(nlp, article), article) for article in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield article, _remember((nlp, article.id, article.text), _labelled(doc, article))
+        yield article, _remember((nlp, article.id, article.text), doc)
 
 
-def _labelled(doc, article):
+def _unparsed(nlp, article):
+    """The tokens of an article with its sentences (`Article.sentences`), before the pipeline's components."""
+    doc = nlp.make_doc(article.text)
+    mark_sentence_starts(doc, [sentence.start for sentence in article.sentences])
     doc.user_data["article_id"] = article.id
     return doc
 

@@ -273,17 +273,17 @@ def tag_numbers(words):
     transitions = hanta().LP_trans_word
     row = {(EMPTY, START): 0.0}
     backpointers = []
-    for position, word in enumerate(words):
-        word_candidates = candidates(word, position > 0)
+    case_sensitive = False  # HanTa ignores the case of a sentence's first word
+    for word in words:
+        word_candidates = candidates(word, case_sensitive)
+        case_sensitive = True
+        states = row.items()
         if len(row) > SENTENCE_BEAM:
             bound = sorted(row.values(), reverse=True)[SENTENCE_BEAM] - 1
-        else:
-            bound = LOWER_BOUND
-        next_row = {}
+            states = [(state, score) for state, score in states if score >= bound]
+        row = {}
         pointers = {}
-        for state, score in row.items():
-            if score < bound:
-                continue
+        for state, score in states:
             following = transitions[state]
             previous = state[1]
             for tag, word_score in word_candidates:
@@ -291,10 +291,10 @@ def tag_numbers(words):
                 if transition is None:
                     continue
                 total = score + transition + word_score
-                if total > LOWER_BOUND and total > next_row.get((previous, tag), NEGATIVE_INFINITY):
-                    next_row[(previous, tag)] = total
-                    pointers[(previous, tag)] = state
-        row = next_row
+                new_state = (previous, tag)
+                if total > row.get(new_state, LOWER_BOUND):
+                    row[new_state] = total
+                    pointers[new_state] = state
         backpointers.append(pointers)
     state = max(row, key=lambda last: row[last] + transitions[last].get(END, NEGATIVE_INFINITY))
     tags = []
