@@ -505,6 +505,7 @@ def keyword_in_context(article, cues, lemma, width=40):
         "category": rows["category"],
         "cue_lemma": rows["cue_lemma"],
         "voice": rows["voice"],
+        "quote_type": rows["quote_type"],
         "speaker": rows["speaker"],
         "section": rows["section"],
     }).reset_index(drop=True)

@@ -122,7 +122,7 @@ def share_chart(table, index, groups, title=None, xlabel="Anteil", ax=None):
     long = shares.reset_index().melt(id_vars=index, var_name=groups, value_name=xlabel)
     if ax is None:
         _, ax = plt.subplots(figsize=(7, 0.5 * max(len(shares), 3) + 1))
-    sns.barplot(data=long, x=xlabel, y=index, hue=groups, ax=ax, palette=PALETTE[20:])
+    sns.barplot(data=long, x=xlabel, y=index, hue=groups, ax=ax, palette=PALETTE[20:20 + len(shares.columns)])
     ax.set(title=title, xlabel=xlabel, ylabel="")
     ax.xaxis.set_major_formatter(lambda value, _: f"{value:.0%}")
     return ax
