@@ -134,6 +134,9 @@ def test_who_speaks_counts_quotes_and_words_per_speaker_and_affiliation(seed):
     assert speakers.index[0] == "Peter Cook"
     affiliations = who_speaks(table, by="affiliation").set_index("affiliation")
     assert affiliations.loc["Pentagon", "quotes"] == 6
+    states = who_speaks(table, by="top_affiliation").set_index("top_affiliation")
+    assert states.loc["USA", "quotes"] == 6  # Cook -> Pentagon -> USA
+    assert states.loc["Russland", "quotes"] == 3  # Peskow, Putin, "nach Kreml-Angaben"
 
 
 def test_quote_spans_give_quotes_cues_and_speakers_for_highlighting(seed):

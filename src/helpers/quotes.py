@@ -37,7 +37,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from helpers.actors import actor_mentions
+from helpers.actors import actor_mentions, load_catalog
 from helpers.errors import BlickwinkelWarning, ResourceError
 from helpers.nlp import parse
 from helpers.resources import read_yaml, word_list
@@ -776,20 +776,24 @@ def _speaker_mention(mentions, start, end):
     return (people.iloc[-1] if not people.empty else overlapping.iloc[0]).to_dict()
 
 
-def who_speaks(table, by="speaker"):
-    """Quotations and quoted words per speaker (or per `by="affiliation"`), most quoted words first.
+def who_speaks(table, by="speaker", catalogs=()):
+    """Quotations and quoted words per speaker, most quoted words first.
 
-        who_speaks(quotes(article))                      # speaker, quotes, quoted_words, direct, partial, ...
-        who_speaks(quotes(article), by="affiliation")    # e.g. USA through the Pentagon's spokesman
+        who_speaks(quotes(article))                           # speaker, quotes, quoted_words, direct, ...
+        who_speaks(quotes(article), by="affiliation")         # Peter Cook counts for the Pentagon
+        who_speaks(quotes(article), by="top_affiliation")     # ... and the Pentagon for the USA
 
-    A speaker is named by its actor where linked, else as written; quotes without a speaker count as
-    '(unbekannt)'. Words of a partial quote inside an indirect one are counted once.
+    A speaker is named by its actor where linked, else as written; anonymous ones are marked '(anonym)';
+    quotes without a speaker count as '(unbekannt)'. An actor without an affiliation is its own
+    (Kreml-Angaben -> Russland). `top_affiliation` follows the catalog's affiliations to the outermost actor.
+    Words of a partial quote inside an indirect one are counted once.
     """
-    if by not in {"speaker", "affiliation"}:
-        raise ValueError(f"who_speaks(by={by!r}): use by='speaker' or by='affiliation'")
+    if by not in {"speaker", "affiliation", "top_affiliation"}:
+        raise ValueError(f"who_speaks(by={by!r}): use by='speaker', 'affiliation' or 'top_affiliation'")
     rows = table.assign(
         speaker=_speaker_label(table),
-        affiliation=table["speaker_affiliation"].fillna("(unbekannt)"),
+        affiliation=table["speaker_affiliation"].fillna(table["speaker_actor"]).fillna("(unbekannt)"),
+        top_affiliation=[_outermost(actor_id, catalogs) for actor_id in table["speaker_actor_id"]],
         quoted_words=[0 if _inside_another(table, row) else len(re.findall(r"\w+", row.text))
                       for row in table.itertuples()],
     )
@@ -800,8 +804,21 @@ def who_speaks(table, by="speaker"):
 
 
 def _speaker_label(table):
-    label = table["speaker_actor"].fillna(table["speaker"]).fillna("(unbekannt)")
-    return label.where(table["speaker_kind"] != "anonymous", "(anonym) " + label)
+    anonymous = table["speaker_kind"] == "anonymous"
+    label = table["speaker_actor"].where(~anonymous).fillna(table["speaker"]).fillna("(unbekannt)")
+    return label.where(~anonymous, "(anonym) " + label)
+
+
+def _outermost(actor_id, catalogs):
+    """The name of the outermost actor that `actor_id` belongs to: peter_cook -> pentagon -> 'USA'."""
+    if actor_id is None or pd.isna(actor_id):
+        return "(unbekannt)"
+    actors = load_catalog(catalogs).actors
+    seen = set()
+    while actor_id in actors and actors[actor_id].affiliation in actors and actor_id not in seen:
+        seen.add(actor_id)
+        actor_id = actors[actor_id].affiliation
+    return actors[actor_id].name if actor_id in actors else str(actor_id)
 
 
 def _inside_another(table, row):
