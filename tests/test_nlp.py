@@ -48,6 +48,12 @@ def test_typographic_quotes_are_punctuation(nlp):
     assert tokens["“"][:2] == ("$(", "PUNCT")
 
 
+def test_overlong_tokens_are_tagged_from_their_context_and_kept_as_lemma(nlp):
+    code = "x" * 5000
+    doc = nlp(f"Der Code {code} ist lang.")
+    assert (doc[2].tag_, doc[2].lemma_) == ("NE", code)
+
+
 def test_whitespace_tokens_are_space_and_do_not_start_sentences(nlp):
     doc = nlp("Putin kam.\n\nHollande ging.")
     assert [token.text for token in doc] == ["Putin", "kam", ".", "\n\n", "Hollande", "ging", "."]

@@ -27,7 +27,7 @@ from helpers.errors import ResourceError
 from helpers.resources import word_list
 
 HANTA_MODEL = "morphmodel_ger.pgz"
-WORD_CACHE_SIZE = 200_000  # word forms, and (word form, tag) pairs, kept per process
+WORD_CACHE_SIZE = 100_000  # word forms, and (word form, tag) pairs, per process: ~150 MB when full
 # Typographic quotes are unknown to HanTa's model; it knows '"' (its own normalisation of `` and '').
 QUOTE_MARKS = frozenset("„“”‚‘’»«›‹")
 
@@ -38,6 +38,9 @@ LONGEST_SUFFIX = 4  # HanTa guesses unknown morphemes from suffixes of up to 4 l
 LONGEST_LENGTH = 24  # HanTa's length model ends at 24 letters
 WHOLE_WORD_PENALTY = 4.6  # HanTa: an unknown morpheme that is the whole word costs this much more
 NEGATIVE_INFINITY = float("-inf")
+# HanTa's analysis time grows with the square of a word's length (25 ms for an 80-letter URL); longer
+# tokens are not analysed: their tag comes from the context alone and the lemma is the token itself.
+LONGEST_WORD = 100
 
 
 class FastHanoverTagger(HanoverTagger):
@@ -251,8 +254,9 @@ def hanta_word(text):
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def candidates(word, case_sensitive):
     """HanTa's candidate tags of a word form with their scores, as `tag_sent` uses them."""
-    tagger = hanta()
-    scored = tagger._tag_word(word, cutoff=5, casesensitive=case_sensitive, conditional=True)
+    if len(word) > LONGEST_WORD:
+        return any_tag()
+    scored = hanta()._tag_word(word, cutoff=5, casesensitive=case_sensitive, conditional=True)
     if not scored or (len(scored) == 1 and scored[0][0] == UNKNOWN):
         return any_tag()  # HanTa lets a word it cannot analyse take any tag
     return tuple((tag, float(score)) for tag, score in scored)
@@ -309,6 +313,8 @@ def analysis(text, tag):
     """(STTS tag, UPOS tag, lemma) of a token text that HanTa tagged with tag number `tag`."""
     tagger = hanta()
     stts = stts_tag(tagger.int2tag[tag])
+    if len(text) > LONGEST_WORD:
+        return stts, upos_tag(stts), text
     lemma = tagger._analyze(hanta_word(text), tag, taglevel=1)[0]
     return stts, upos_tag(stts), surface_spelling(text, lemma)
 
