@@ -181,7 +181,7 @@ def parse(article, pipeline=None):
         doc = parse(article)
         doc.user_data["article_id"]     # article.id
     """
-    nlp = pipeline or load_pipeline()
+    nlp = pipeline if pipeline is not None else load_pipeline()
     key = (nlp, article.id, article.text)
     doc = _parsed.get(key)
     if doc is not None:
@@ -196,7 +196,7 @@ def parse_many(articles, pipeline=None, batch_size=64):
         for article, doc in parse_many(load_corpus("data/")):
             ...
     """
-    nlp = pipeline or load_pipeline()
+    nlp = pipeline if pipeline is not None else load_pipeline()
     pairs = ((_unparsed(nlp, article), article) for article in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield article, _remember((nlp, article.id, article.text), doc)

@@ -313,9 +313,9 @@ def analysis(text, tag):
     """(STTS tag, UPOS tag, lemma) of a token text that HanTa tagged with tag number `tag`."""
     tagger = hanta()
     stts = stts_tag(tagger.int2tag[tag])
-    if len(text) > LONGEST_WORD:
+    if len(text) > LONGEST_WORD or text in QUOTE_MARKS:
         return stts, upos_tag(stts), text
-    lemma = tagger._analyze(hanta_word(text), tag, taglevel=1)[0]
+    lemma = tagger._analyze(text, tag, taglevel=1)[0]
     return stts, upos_tag(stts), surface_spelling(text, lemma)
 
 
