@@ -123,6 +123,16 @@ def test_multi_word_cues_match_in_order():
     assert found("Sie standen Seite an Seite.") == [("relationship", "Seite an Seite", "Seite an Seite")]
 
 
+def test_zwangsehe_is_also_an_ehe_but_counted_once():
+    assert [(split["cue"].name, split["compound_split"]) for split in split_compound("Zwangsehe")] == [
+        ("Ehe", "Zwangs|ehe")]
+    assert found("Eine Zwangsehe?") == [("hedging", "rhetorische Frage", "Eine Zwangsehe?"),
+                                        ("relationship", "Zwangsehe", "Zwangsehe")]
+    assert found("Das ist eine Vernunftehe.") == [("relationship", "Vernunftehe", "Vernunftehe")]
+    assert cues_of("Es war eine Art Staatsehe.")[["cue_lemma", "compound_split"]].values.tolist() == [
+        ["Ehe", "Staats|ehe"]]
+
+
 def test_real_marriages_and_former_ministers_are_no_metaphors():
     assert found("Ihr Ehemann ist der ehemalige Minister.") == []
     assert found("Die Entscheidung fiel am Abend.") == []
@@ -131,6 +141,8 @@ def test_real_marriages_and_former_ministers_are_no_metaphors():
 
 def test_a_derivation_is_not_a_compound():
     assert split_compound("Gegnerschaft") == []
+    assert split_compound("Gewinners") == []
+    assert [split["compound_split"] for split in split_compound("Kindergarten")] == ["Kind|er|garten"]
     assert found("Die Gegnerschaft wuchs.") == [("conflict", "Gegnerschaft", "Gegnerschaft")]
 
 
@@ -157,7 +169,8 @@ def test_keyword_in_context_shows_each_cue_with_its_neighbours(article, cues):
     coalition = keyword_in_context(article, cues, "Koalition", width=20)
     assert len(coalition) == 6
     first = coalition.iloc[0]
-    assert (first["left"], first["cue"], first["right"]) == ("für die US-geführte", "Koalition", "gegen den IS - aber")
+    assert [first["left"], first["cue"], first["right"]] == [
+        "für die US-geführte", "Koalition", "gegen den IS - aber"]
 
 
 def test_frame_profile_counts_cues_per_section_in_lexicon_order(cues):

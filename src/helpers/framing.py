@@ -38,6 +38,7 @@ CLAUSE_END_TAGS = {"$,", "$."}
 NOUN_TAGS = {"NN", "NE"}
 COMPOUND_MODES = {"both", "head", "modifier", "none"}
 PARTS = {"title", "lead", "question", "heading", "body"}
+SPANS = {"words", "sentence"}
 ELEMENT_KEYS = {"lemma", "tag", "text", "gap", "sentence_final"}
 CUE_KEYS = {"cue", "patterns", "compound", "span", "parts", "example"}
 
@@ -132,6 +133,8 @@ def _read_cue(item, category, frame, where):
     compound = item.get("compound", "both")
     if compound not in COMPOUND_MODES:
         raise ResourceError(f"{where}, cue {item['cue']}: compound must be one of {sorted(COMPOUND_MODES)}")
+    if item.get("span", "words") not in SPANS:
+        raise ResourceError(f"{where}, cue {item['cue']}: span must be one of {sorted(SPANS)}")
     parts = item.get("parts")
     if parts is not None and not set(parts) <= PARTS:
         raise ResourceError(f"{where}, cue {item['cue']}: parts must be among {sorted(PARTS)}")
@@ -177,14 +180,10 @@ def lexicon_of(lexicon):
 
 
 def lexicon_table(lexicon=DEFAULT_LEXICON):
-    """One row per cue of the lexicon: category, label, frame, cue_lemma, definition and source."""
+    """One row per cue of the lexicon: category, cue_lemma, and the category's label, frame, definition, source."""
     frames = lexicon_of(lexicon)
-    return pd.DataFrame([
-        {"category": cue.category, **{key: frames.categories[cue.category][key] for key in ("label", "frame")},
-         "cue_lemma": cue.name, "definition": frames.categories[cue.category]["definition"],
-         "source": frames.categories[cue.category]["source"]}
-        for cue in frames.cues
-    ])
+    return pd.DataFrame([{"category": cue.category, "cue_lemma": cue.name, **frames.categories[cue.category]}
+                         for cue in frames.cues])
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -249,7 +248,9 @@ def _modifier_split(piece, cue, frames):
     if cue.compound not in {"both", "modifier"} or not folded.startswith(lemma):
         return None
     rest = folded[len(lemma):]
-    if any(rest.startswith(suffix) for suffix in frames.derivational_suffixes):
+    # Gegner|schaft, Gewinn|er|s: a suffix with at most an inflection ending is a derivation, not a compound
+    if any(rest.startswith(suffix) and len(rest) - len(suffix) < frames.min_rest
+           for suffix in frames.derivational_suffixes):
         return None
     for link in frames.linking_elements:
         if rest.startswith(link) and len(rest) - len(link) >= frames.min_rest:
@@ -419,7 +420,7 @@ def frame_cues(article, pipeline=None, lexicon=DEFAULT_LEXICON):
                 "compound_split": compound_split, **place, "in_question": in_question,
                 **_voice(quotations, start, end),
             })
-    table = pd.DataFrame(rows, columns=CUE_COLUMNS)
+    table = pd.DataFrame(rows, columns=CUE_COLUMNS).astype({"quote_id": "Int64"})
     # two cues of one category on the same words ("zerstritten" as lemma zerstreiten and as written):
     # the one listed first in the lexicon names them
     table = table.drop_duplicates(subset=["category", "start", "end"], keep="first")
