@@ -64,7 +64,9 @@ NO_QUOTE_CLAUSE_TAGS = {"PRELS", "PRELAT", "KOUI", "KOKOM"}
 MAX_CARRY_GAP = 2  # a Konjunktiv I sentence continues a speaker named at most this many sentences before
 MAX_FRAME_TAIL = 8  # words between a cue and the comma before its clause: "sagte Cook am Dienstag in Paris, …"
 MAX_SCARE_QUOTE_WORDS = 2
-MAX_QUOTED_NAME_WORDS = 6  # words of a quoted name inside a speaker: die Wochenzeitung „Die Zeit“  # "sogenannte „Experten“": one or two words in quotation marks without a speaker
+MAX_QUOTED_NAME_WORDS = 6
+MAX_BRACKET_WORDS = 6  # "(National Environment Management Authority, NEMA)"
+ATTACHING_PREPOSITIONS = {"von", "vom"}  # "Angaben von Diplomaten": a preposition that stays in the speaker  # words of a quoted name inside a speaker: die Wochenzeitung „Die Zeit“  # "sogenannte „Experten“": one or two words in quotation marks without a speaker
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -393,12 +395,36 @@ def _noun_phrase_after(words, index):
             break  # "sagte Cook den Journalisten": a second noun phrase begins
         elif word.tag in NOUN_PHRASE_TAGS:
             last = position if word.tag in HEAD_TAGS else last
-        elif not (after_head and word.text.lower() in {"von", "vom"}):
+        elif after_head and word.text == "(" and _bracket_end(words, position) is not None:
+            last = position = _bracket_end(words, position)  # "Wolfgang Jüttner (SPD)"
+        elif after_head and word.text == "," and _apposition_end(words, position) is not None:
+            last = position = _apposition_end(words, position)  # "der Sprecher des Amtes, Max Muster,"
+        elif not (after_head and word.text.lower() in ATTACHING_PREPOSITIONS):
             break
         position += 1
     if last is None:
         return None
     return (index, last)
+
+
+def _bracket_end(words, index):
+    """The index of the ')' that closes a short bracket opened at `index` ("(SPD)"), else None."""
+    for position in range(index + 1, min(index + MAX_BRACKET_WORDS + 2, len(words))):
+        if words[position].text == ")":
+            return position
+        if words[position].quoted or words[position].tag in FINITE_VERB_TAGS:
+            return None
+    return None
+
+
+def _apposition_end(words, index):
+    """The last word of a name in apposition after the comma at `index`, closed by a comma or the sentence end:
+    ", Max Muster," — None when the words after the comma are a clause ("sagte Cook, Washington arbeite")."""
+    position = index + 1
+    while position < len(words) and words[position].tag in {"NE", "FM"} and not words[position].quoted:
+        position += 1
+    closed = position == len(words) or words[position].text in {",", ".", ":"}
+    return position - 1 if position > index + 1 and closed else None
 
 
 def _quoted_name_end(words, index):
@@ -423,6 +449,11 @@ def _noun_phrase_before(words, index):
         return (first[0] if first else first_quoted - 1, index)
     if words[index].tag == "PPER" and words[index].text in _cues()["pronouns"]:
         return (index, index)
+    if words[index].text == ")":  # "Wolfgang Jüttner (SPD) sagte"
+        opening = next((i for i in range(index - 1, max(index - MAX_BRACKET_WORDS - 2, -1), -1)
+                        if words[i].text == "("), None)
+        before = _noun_phrase_before(words, opening - 1) if opening else None
+        return (before[0], index) if before else None
     if words[index].tag not in {"NN", "NE", "FM"}:
         return None
     first = index
@@ -679,10 +710,11 @@ def _offsets(words, indexes):
 
 def _continue_speaker(sentence, words, here, speaker, found, quotes_too):
     """A sentence without a cue of its own continues the speaker named shortly before (carried_over=True):
-    the sentence itself when it is in Konjunktiv I, and, right after the speaker's sentence, its quotes in
-    quotation marks. Konjunktiv I sentences in a row become one quotation."""
-    carried = [replace(q, speaker=speaker, carried_over=True) for q in here] if quotes_too else here
-    if any(q.type == "direct" for q in carried) or not _has_reported_speech_verb(words):
+    the sentence itself and the quotes in it when it is in Konjunktiv I, and the quotes in quotation marks
+    right after another quote of that speaker. Konjunktiv I sentences in a row become one quotation."""
+    reported = not any(q.type == "direct" for q in here) and _has_reported_speech_verb(words)
+    carried = [replace(q, speaker=speaker, carried_over=True) if quotes_too or reported else q for q in here]
+    if not reported:
         return carried
     last = _last_content_word(words, 0)
     indirect = Found("indirect", words[0].start, words[last].end, sentence.index, speaker=speaker, carried_over=True)
