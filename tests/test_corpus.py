@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from helpers.corpus import (
-    ANALYSES, analyze_corpus, quoted_mentions, rate_by_year, read_tables, with_article_dates,
+    ANALYSES, analyze_corpus, quoted_mentions, rate_by_year, read_tables, sample_paths, with_article_dates,
 )
 from helpers.errors import BlickwinkelError
 
@@ -104,19 +104,20 @@ def test_an_unknown_engine_is_an_error(corpus, tmp_path):
 
 def test_process_pool_and_dask_write_the_same_rows_as_one_process(corpus, tmp_path):
     pytest.importorskip("distributed", reason="the Dask engine needs the distributed package")
-    runs = {"one": {}, "pool": {"processes": 2}, "dask": {"engine": "dask", "processes": 2}}
+    runs = {"one": {}, "pool": {"processes": 2}, "dask": {"engine": "dask"}}
     results = {}
     for name, options in runs.items():
         analyze_corpus(corpus, tmp_path / name, batch_size=1, progress=False, **options)
         results[name] = read_tables(tmp_path / name)
     assert set(results["one"]) == {"articles", *ANALYSES}
+    assert all(len(table) for table in results["one"].values())
     for name in ("pool", "dask"):
         assert results[name].keys() == results["one"].keys()
         for table in results["one"]:
             pd.testing.assert_frame_equal(results[name][table], results["one"][table])
 
 
-def test_quoted_mentions_pairs_each_speaker_with_the_actors_named_inside_the_quote():
+def test_quoted_mentions_pairs_each_linked_speaker_with_the_actors_named_inside_the_quote():
     quotes = pd.DataFrame([
         {"article_id": "a", "quote_id": 0, "start": 10, "end": 60, "speaker": "Scholz", "speaker_actor": "Olaf Scholz"},
         {"article_id": "a", "quote_id": 1, "start": 80, "end": 120, "speaker": "ein Sprecher", "speaker_actor": None},
@@ -128,10 +129,7 @@ def test_quoted_mentions_pairs_each_speaker_with_the_actors_named_inside_the_quo
         {"article_id": "b", "actor": "Wladimir Putin", "start": 20, "end": 25},
     ])
     pairs = quoted_mentions(quotes, mentions)
-    assert pairs[["speaker", "mentioned", "start"]].values.tolist() == [
-        ["Olaf Scholz", "Emmanuel Macron", 20],
-        ["ein Sprecher", "Wladimir Putin", 90],
-    ]
+    assert pairs[["speaker", "mentioned", "start"]].values.tolist() == [["Olaf Scholz", "Emmanuel Macron", 20]]
 
 
 def test_with_article_dates_adds_the_year_of_each_rows_article():
@@ -155,3 +153,13 @@ def test_rate_by_year_divides_by_the_articles_of_each_year():
     rates = rate_by_year(cues, articles, "category")
     assert rates.to_dict(orient="index") == {2005: {"Konflikt": 1.0, "Kooperation": 0.5},
                                              2006: {"Konflikt": 1.0, "Kooperation": 0.0}}
+    pooled = rate_by_year(cues, articles, "category", years=2)
+    assert pooled.to_dict(orient="index") == {2004: {"Konflikt": 2 / 2, "Kooperation": 1 / 2},
+                                              2006: {"Konflikt": 1.0, "Kooperation": 0.0}}
+
+
+def test_a_sample_of_paths_is_the_same_for_the_same_seed(corpus):
+    sample = sample_paths(corpus, 2)
+    assert len(sample) == 2 and sample == sorted(sample)
+    assert sample_paths(corpus, 2) == sample
+    assert [path.name for path in sample_paths(corpus)] == ["klima.txt", "migration.txt", "wohnungen.txt"]

@@ -17,6 +17,7 @@ the same. An article whose analysis fails is recorded in the `errors` table and 
 
 import json
 import os
+import random
 import uuid
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
@@ -24,13 +25,16 @@ from multiprocessing import get_context
 from pathlib import Path
 
 import pandas as pd
-from tqdm.auto import tqdm
+from tqdm import tqdm
 
+from helpers.actors import actor_mentions
 from helpers.article import JSONL_SUFFIXES, article_summary, corpus_paths, load_corpus
 from helpers.errors import BlickwinkelError
+from helpers.framing import frame_cues
+from helpers.quotes import quotes
 
 # Article-level analyses: table name -> function(article) returning a DataFrame with article_id/start/end.
-ANALYSES = {}
+ANALYSES = {"actor_mentions": actor_mentions, "quotes": quotes, "frame_cues": frame_cues}
 ENGINES = ("local", "dask")
 DONE_DIR = "_done"
 BATCH_SIZE = 16
@@ -68,6 +72,17 @@ def analyze_corpus(sources, out_dir, *, processes=1, engine="local", scheduler=N
             bar.update(len(ids))
     bar.close()
     return analysed
+
+
+def sample_paths(sources, n=None, seed=0):
+    """`n` article files drawn at random from `sources` (the same ones for the same seed), in stable order.
+
+        sample_paths("../shared/data/wikinews-quotes/train", 100)    # all files when n is None
+    """
+    paths = corpus_paths(sources)
+    if n is None or n >= len(paths):
+        return paths
+    return sorted(random.Random(seed).sample(paths, n))
 
 
 def analyse_batch(articles, load_errors, analyses):
@@ -141,17 +156,19 @@ def with_article_dates(table, articles):
     return dated
 
 
-def rate_by_year(table, articles, column):
+def rate_by_year(table, articles, column, years=1):
     """Rows per article for each value of `column`, by year of publication (years as rows, values as columns).
 
-        rate_by_year(tables["frame_cues"], tables["articles"], "category").plot()
+        rate_by_year(tables["frame_cues"], tables["articles"], "frame", years=3)
 
     Dividing by the number of articles of each year keeps a year with many articles from looking like a
-    year in which a frame was used more. Articles without a date are left out.
+    year in which a frame was used more. `years=3` pools three years (2004-2006 as 2004), for small
+    corpora. Articles without a date are left out.
     """
-    counts = with_article_dates(table, articles).groupby(["year", column]).size().unstack(fill_value=0)
-    years = _year(articles["date"]).value_counts()
-    return counts.div(years.reindex(counts.index), axis=0).sort_index()
+    dated = with_article_dates(table, articles).assign(year=lambda rows: rows["year"] // years * years)
+    counts = dated.groupby(["year", column]).size().unstack(fill_value=0)
+    per_year = (_year(articles["date"]) // years * years).value_counts()
+    return counts.div(per_year.reindex(counts.index), axis=0).sort_index()
 
 
 def _year(dates):
@@ -164,11 +181,11 @@ def quoted_mentions(quotes, mentions, speaker="speaker_actor", mentioned="actor"
 
         quoted_mentions(tables["quotes"], tables["actor_mentions"]).groupby(["speaker", "mentioned"]).size()
 
-    Columns: article_id, quote_id, speaker (the quote's `speaker` column; its raw text where that is
-    empty), mentioned (the mention's `mentioned` column), start, end (the mention's offsets).
+    Columns: article_id, quote_id, speaker (the quote's `speaker` column; quotes without one are left
+    out), mentioned (the mention's `mentioned` column), start, end (the mention's offsets).
     """
-    quoted = quotes.assign(speaker=quotes[speaker].fillna(quotes["speaker"]))
-    quoted = quoted[["article_id", "quote_id", "speaker", "start", "end"]]
+    quoted = quotes.dropna(subset=[speaker])[["article_id", "quote_id", speaker, "start", "end"]]
+    quoted = quoted.rename(columns={speaker: "speaker"})
     found = mentions[["article_id", mentioned, "start", "end"]].rename(columns={mentioned: "mentioned"})
     pairs = quoted.merge(found, on="article_id", suffixes=("_quote", ""))
     inside = pairs[(pairs["start"] >= pairs["start_quote"]) & (pairs["end"] <= pairs["end_quote"])]

@@ -14,6 +14,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
 from IPython.display import HTML
+from matplotlib.ticker import MaxNLocator
 from spacy import displacy
 
 TOKEN = re.compile(r"\S+")  # words with their punctuation, as a reader sees them
@@ -125,4 +126,19 @@ def share_chart(table, index, groups, title=None, xlabel="Anteil", ax=None):
     sns.barplot(data=long, x=xlabel, y=index, hue=groups, ax=ax, palette=PALETTE[20:20 + len(shares.columns)])
     ax.set(title=title, xlabel=xlabel, ylabel="")
     ax.xaxis.set_major_formatter(lambda value, _: f"{value:.0%}")
+    return ax
+
+
+def line_chart(table, title=None, xlabel=None, ylabel=None, ax=None):
+    """One line with markers per column of `table` over its index (e.g. years); whole-number ticks for whole numbers.
+
+        line_chart(rates, title="Frame-Signale je Artikel", xlabel="Jahr")
+    """
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 4.5))
+    table.plot(marker="o", ax=ax, color=PALETTE[20:20 + len(table.columns)])
+    if pd.api.types.is_integer_dtype(table.index):
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
+    ax.legend(title=table.columns.name, bbox_to_anchor=(1.02, 1), loc="upper left")
     return ax
