@@ -263,25 +263,32 @@ def _cached_catalog(stamped_paths):
 
 @dataclass(frozen=True)
 class Gazetteers:
+    """The word lists of discovery. Entries with a leading '-' in a list are word endings."""
+
     first_names: frozenset
     places: frozenset
+    place_endings: tuple  # burg, hausen
+    place_prepositions: frozenset  # in, nach
     organisation_words: frozenset  # whole tokens: GmbH, AG, e.V.
-    organisation_endings: tuple  # word endings, lower case: partei, ministerium
+    organisation_endings: tuple  # lower case: partei, ministerium
     person_titles: frozenset
     person_title_endings: tuple
     name_particles: frozenset
 
     @classmethod
     def bundled(cls):
-        organisations = word_list("organisation_suffixes.txt")
-        titles = word_list("person_titles.txt")
+        places, place_endings = _words_and_endings("gazetteer_places.txt")
+        organisation_words, organisation_endings = _words_and_endings("organisation_suffixes.txt")
+        person_titles, person_title_endings = _words_and_endings("person_titles.txt")
         return cls(
             first_names=frozenset(word_list("first_names.txt")),
-            places=frozenset(word_list("gazetteer_places.txt")),
-            organisation_words=frozenset(s for s in organisations if not s.startswith("-")),
-            organisation_endings=tuple(s[1:].lower() for s in organisations if s.startswith("-")),
-            person_titles=frozenset(t for t in titles if not t.startswith("-")),
-            person_title_endings=tuple(t[1:] for t in titles if t.startswith("-")),
+            places=places,
+            place_endings=place_endings,
+            place_prepositions=frozenset(word_list("place_prepositions.txt")),
+            organisation_words=organisation_words,
+            organisation_endings=tuple(ending.lower() for ending in organisation_endings),
+            person_titles=person_titles,
+            person_title_endings=person_title_endings,
             name_particles=frozenset(word_list("name_particles.txt")),
         )
 
@@ -292,6 +299,17 @@ class Gazetteers:
 
     def is_person_title(self, text):
         return text in self.person_titles or (text[:1].isupper() and text.endswith(self.person_title_endings))
+
+    def is_place_name(self, text):
+        return text in self.places or any(
+            text.endswith(ending) and len(text) >= len(ending) + 3 for ending in self.place_endings
+        )
+
+
+def _words_and_endings(name):
+    entries = word_list(name)
+    words = frozenset(entry for entry in entries if not entry.startswith("-"))
+    return words, tuple(entry[1:] for entry in entries if entry.startswith("-"))
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -413,7 +431,7 @@ class MentionFinder:
                 end = self._chain_end(texts, tags, covered, position)
                 words = texts[position:end]
                 found.append(Found(position, end, None, "discovered", name=" ".join(words),
-                                   actor_type=self._chain_type(texts, position, words)))
+                                   actor_type=self._chain_type(texts, tags, position, words)))
                 position = end
             else:
                 place = self._place_of_adjective(texts[position])
@@ -474,17 +492,21 @@ class MentionFinder:
                 mention.actor_id = slug(mention.name)
         return found
 
-    def _chain_type(self, texts, start, words):
-        """person, place, organisation or other, from the gazetteers and the word before the name."""
+    def _chain_type(self, texts, tags, start, words):
+        """person, place, organisation or other, from the gazetteers, the word before and the tags."""
         gazetteers = self.gazetteers
-        if gazetteers.is_organisation_word(words[-1]):
+        last = words[-1]
+        if gazetteers.is_organisation_word(last) or _is_abbreviation(last):
             return "organisation"
-        if (len(words) > 1 and words[0] in gazetteers.first_names) or (
-            start > 0 and gazetteers.is_person_title(texts[start - 1])
-        ):
+        previous = texts[start - 1] if start > 0 else ""
+        if (len(words) > 1 and words[0] in gazetteers.first_names) or gazetteers.is_person_title(previous):
             return "person"
-        if " ".join(words) in gazetteers.places or words[-1] in gazetteers.places:
+        if (" ".join(words) in gazetteers.places or gazetteers.is_place_name(last)
+                or previous in gazetteers.place_prepositions):
             return "place"
+        if all(tag == "NE" for tag in tags[start:start + len(words)]) and tags[start - 1:start] != ["ART"]:
+            # "Wolfgang Benz", "Gabriel sagte": proper nouns without an article are most often a person's name
+            return "person"
         return "other"
 
     # -- roles and titles before names --------------------------------------------------------------------
@@ -509,6 +531,11 @@ class MentionFinder:
         if mention.kind == "discovered":
             return mention.actor_type == "person"
         return mention.actor_id is not None and self.catalog.actor(mention.actor_id).type == "person"
+
+
+def _is_abbreviation(text):
+    """'UEFA', 'ADAC': a word of two or more capitals (names of organisations, mostly)."""
+    return len(text) >= 2 and text.isalpha() and text.isupper()
 
 
 def _same_person(person, position):
@@ -601,19 +628,13 @@ def actor_mentions(article, pipeline=None, catalogs=()):
                 continue  # a title nobody held at the article's date, and no name follows it
             actor = catalog.actor(actor_id)
         affiliation = catalog.actors.get(actor.affiliation)
-        rows.append({
-            "article_id": article.id,
-            "actor_id": actor.id,
-            "actor": actor.name,
-            "actor_type": actor.type,
-            "affiliation": affiliation.name if affiliation else None,
-            "kind": details["kind"],
-            "surface": span.text,
-            "start": span.start_char,
-            "end": span.end_char,
-            **article.locate(span.start_char),
-        })
-    return pd.DataFrame(rows, columns=MENTION_COLUMNS)
+        place = article.locate(span.start_char)
+        rows.append((
+            article.id, actor.id, actor.name, actor.type, affiliation.name if affiliation else None,
+            details["kind"], span.text, span.start_char, span.end_char,
+            place["sentence"], place["section_index"], place["section"], place["part"],
+        ))
+    return pd.DataFrame.from_records(rows, columns=MENTION_COLUMNS)
 
 
 def _component(nlp):

@@ -88,6 +88,11 @@ def build_parser():
                         help="article files (.txt, .html, .json, .jsonl), folders or globs")
     frames.add_argument("--top", type=int, default=10, metavar="N", help="cues listed per category (default 10)")
     frames.set_defaults(handler=_frame_profile)
+
+    names = commands.add_parser("evaluate-names", help="score the actor mentions as named entities on GermEval 2014")
+    names.add_argument("--file", metavar="TSV",
+                       help="GermEval 2014 file (default ../shared/data/germeval2014/NER-de-dev.tsv)")
+    names.set_defaults(handler=_evaluate_names)
     return parser
 
 
@@ -161,6 +166,12 @@ def _frame_profile(args):
     from helpers.framing import frame_report
 
     print(frame_report(args.paths, n=args.top))
+
+
+def _evaluate_names(args):
+    from helpers.name_evaluation import GERMEVAL_DEV, evaluate_names
+
+    print(evaluate_names(args.file or GERMEVAL_DEV).to_string(index=False))
 
 
 def write_table(table, output_format, header=True, stream=None):
