@@ -97,7 +97,7 @@ def render_report(article_path, out_dir, *, notebooks=None, show_code=False, pro
 def run_notebook(notebook, executed, article_path):
     """Execute `notebook` with papermill for one article, writing the executed copy to `executed`."""
     import papermill  # slow to import, and only needed for reports
-    from jupyter_client.manager import KernelManager
+    from traitlets.config import Config
 
     try:
         # The kernel talks over local sockets in a private folder, not over TCP ports any user could reach.
@@ -107,7 +107,7 @@ def run_notebook(notebook, executed, article_path):
                 str(executed),
                 parameters={"ARTICLE": str(article_path)},
                 kernel_name=KERNEL_NAME,
-                km=KernelManager(kernel_name=KERNEL_NAME, transport="ipc", ip=str(Path(sockets) / "kernel")),
+                config=Config({"KernelManager": {"transport": "ipc", "ip": str(Path(sockets) / "kernel")}}),
                 cwd=str(notebook.parent),
                 progress_bar=False,
             )
