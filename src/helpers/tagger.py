@@ -68,6 +68,8 @@ class FastHanoverTagger(HanoverTagger):
         self.followers = self._split_followers(self.LP_trans_nonfinal, lambda tag: True)
         self.final_followers = {state: dict(followers) for state, followers in self.LP_trans_final.items()}
         self._reachable_followers = {}
+        self._suffixes = {}  # last 5 letters of a morpheme -> its suffix in the suffix model
+        self.longest_lemma_ending = {tag: max(map(len, endings)) for tag, endings in self.lemmasuffixtable.items() if endings}
 
     def _split_followers(self, transitions, keep):
         """state -> (all kept followers, those of open word classes), each as ((tag, log p), ...)."""
@@ -80,10 +82,17 @@ class FastHanoverTagger(HanoverTagger):
 
     def _suffix(self, morpheme):
         """The longest suffix (up to 4 letters, shorter than the morpheme) that HanTa's suffix model knows."""
-        for length in range(min(LONGEST_SUFFIX, len(morpheme) - 1), 0, -1):
-            if morpheme[-length:] in self.known_suffixes:
-                return morpheme[-length:]
-        return ""
+        tail = morpheme[-LONGEST_SUFFIX - 1:]  # decides the answer, and repeats across morphemes and words
+        suffix = self._suffixes.get(tail)
+        if suffix is None:
+            suffix = next(
+                (tail[-length:] for length in range(len(tail) - 1, 0, -1) if tail[-length:] in self.known_suffixes),
+                "",
+            )
+            if len(self._suffixes) >= WORD_CACHE_SIZE:
+                self._suffixes.clear()
+            self._suffixes[tail] = suffix
+        return suffix
 
     def _segments(self, word, start, strict):
         """(end, known P(morpheme | tag) by tag, guess) for each morpheme word[start:end].
@@ -196,6 +205,26 @@ class FastHanoverTagger(HanoverTagger):
                 path.append((state, position))
             path = path[:-1]
         return [(state[1], end) for state, end in path[::-1]]
+
+    def makelemma(self, stem_morphemes, pos):
+        """The lemma from the stem's morphemes and the lemma suffix of its longest known ending (as HanTa's
+        `makelemma`), with the longest ending per tag computed once instead of at every call."""
+        lemma = "".join(stem_morphemes)
+        main_tag = pos.split("(")[0]
+        endings = self.lemmasuffixtable.get(main_tag)
+        suffix = ""
+        if endings:
+            longest = self.longest_lemma_ending[main_tag]
+            if len(lemma) + 1 < longest:
+                longest = len(lemma)
+            marked = "#" + lemma  # '#' marks the start of the word
+            suffix = next(
+                (endings[marked[-length:]] for length in range(longest + 1, 0, -1) if marked[-length:] in endings),
+                "",
+            )
+        if self.tag2int.get(pos, 0) in self.capitalizedlemmata:
+            lemma = lemma[0].upper() + lemma[1:]
+        return lemma + suffix
 
     def _followers_towards(self, targetpos):
         """The followers of each state from which `targetpos` can be reached (see `_split_followers`)."""
