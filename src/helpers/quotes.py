@@ -65,7 +65,8 @@ MAX_CARRY_GAP = 2  # a Konjunktiv I sentence continues a speaker named at most t
 MAX_FRAME_TAIL = 8  # words between a cue and the comma before its clause: "sagte Cook am Dienstag in Paris, …"
 MAX_SCARE_QUOTE_WORDS = 2
 MAX_QUOTED_NAME_WORDS = 6
-MAX_BRACKET_WORDS = 6  # "(National Environment Management Authority, NEMA)"
+MAX_BRACKET_WORDS = 6
+MAX_SUBJECT_WORDS = 20  # a speaker before its verb: "Der Leiter der UNO-Studie, Paulo Sérgio Pinheiro, sagte"  # "(National Environment Management Authority, NEMA)"
 ATTACHING_PREPOSITIONS = {"von", "vom"}  # "Angaben von Diplomaten": a preposition that stays in the speaker  # words of a quoted name inside a speaker: die Wochenzeitung „Die Zeit“  # "sogenannte „Experten“": one or two words in quotation marks without a speaker
 
 
@@ -298,7 +299,10 @@ def _reported_cue(words, index, lexicon):
     if position == "after":
         speaker = _noun_phrase_before(words, index - 1)
         return Cue(index, word, "reported", speaker, _frame(index, speaker)) if speaker else None
-    return Cue(index, word, "reported", None, (index, index))
+    if position == "self":
+        return Cue(index, word, "reported", (index, index), (index, index))
+    raise ResourceError(f"speech_cues.yaml: reported word {word!r} has position {position!r}: "
+                        "use before, after or self")
 
 
 def _frame(index, speaker):
@@ -327,6 +331,9 @@ def _verb_speaker(words, index, lemma):
         if before and before[0] > 0 and words[before[0] - 1].tag in {"APPR", "APPRART"}:
             return before
         return None
+    subject = _sentence_subject_before(words, anchor)
+    if subject:
+        return subject
     if before and _starts_clause(words, before[0]):
         return before
     opener = _clause_start(words, anchor)
@@ -334,6 +341,23 @@ def _verb_speaker(words, index, lemma):
         return _noun_phrase_after(words, _skip_fillers(words, opener + 1))
     apposition = _apposition_before(words, anchor)
     return apposition or _noun_phrase_after(words, after)
+
+
+def _sentence_subject_before(words, verb):
+    """The whole first part of a main clause when the speech verb comes second and that part is a noun
+    phrase: "Das Exilparlament im indischen Dharamshala erklärte", "Auch Feinstein argumentierte"."""
+    first = 0
+    while first < verb and words[first].tag in FRAME_FILLERS | {"KON"}:
+        first += 1
+    last = verb - 1
+    if last - first > MAX_SUBJECT_WORDS or last < first:
+        return None
+    if any(w.quoted and w.tag != "$(" or w.tag in FINITE_VERB_TAGS for w in words[first:verb]):
+        return None
+    starts_like_subject = words[first].tag in NOUN_PHRASE_TAGS or (
+        words[first].tag == "PPER" and words[first].text in _cues()["pronouns"])
+    ends_like_subject = words[last].tag in HEAD_TAGS | {"PPER"} or words[last].text == ")"
+    return (first, last) if starts_like_subject and ends_like_subject else None
 
 
 def _clause_start(words, index):
@@ -388,23 +412,37 @@ def _noun_phrase_after(words, index):
         after_head = last is not None and last == position - 1
         if word.quoted:
             name_end = _quoted_name_end(words, position)
-            if name_end is None:
-                break
+            if name_end is None or after_head and not _ends_with_any(words[last].text, _cues()["title_nouns"]):
+                break  # "laut Gall „auch in Zukunft“": a quote, not a name, follows the speaker
             last = position = name_end
-        elif after_head and word.tag in {"ART", "PPOSAT"} and word.text.lower() not in GENITIVE_DETERMINERS:
-            break  # "sagte Cook den Journalisten": a second noun phrase begins
+        elif after_head and _starts_new_noun_phrase(words[last], word):
+            break  # "sagte Cook den Journalisten", "laut Donald Terry kein Grund"
         elif word.tag in NOUN_PHRASE_TAGS:
             last = position if word.tag in HEAD_TAGS else last
         elif after_head and word.text == "(" and _bracket_end(words, position) is not None:
             last = position = _bracket_end(words, position)  # "Wolfgang Jüttner (SPD)"
         elif after_head and word.text == "," and _apposition_end(words, position) is not None:
-            last = position = _apposition_end(words, position)  # "der Sprecher des Amtes, Max Muster,"
+            last = position = _apposition_end(words, position)  # "Olli Rehn, EU-Erweiterungskommissar,"
+        elif after_head and word.text == "und" and position + 1 < len(words) \
+                and words[position + 1].tag in NOUN_PHRASE_TAGS:
+            pass  # "Jan Giesel und David Perteck"
         elif not (after_head and word.text.lower() in ATTACHING_PREPOSITIONS):
             break
         position += 1
     if last is None:
         return None
     return (index, last)
+
+
+def _starts_new_noun_phrase(head, word):
+    """Whether `word` after the noun or name `head` begins another noun phrase instead of continuing it."""
+    if word.tag in {"ART", "PPOSAT"}:
+        return word.text.lower() not in GENITIVE_DETERMINERS  # "des Ministeriums" continues, "den Journalisten" not
+    if word.tag in {"PIAT", "PIDAT", "CARD", "ADJA"}:
+        return not (head.tag == "NE" and head.text.endswith("s"))  # "Frankreichs neuer Minister" continues
+    if word.tag == "NN":
+        return head.tag == "NN"  # "Ministerium Arbeiten"; but "Frankreichs Verteidigungsminister" continues
+    return False
 
 
 def _bracket_end(words, index):
@@ -418,13 +456,15 @@ def _bracket_end(words, index):
 
 
 def _apposition_end(words, index):
-    """The last word of a name in apposition after the comma at `index`, closed by a comma or the sentence end:
-    ", Max Muster," — None when the words after the comma are a clause ("sagte Cook, Washington arbeite")."""
-    position = index + 1
-    while position < len(words) and words[position].tag in {"NE", "FM"} and not words[position].quoted:
-        position += 1
-    closed = position == len(words) or words[position].text in {",", ".", ":"}
-    return position - 1 if position > index + 1 and closed else None
+    """The last word of a noun phrase in apposition after the comma at `index`, closed by a comma or the
+    sentence end: ", EU-Erweiterungskommissar," — None when a clause follows ("sagte Cook, Washington arbeite")."""
+    if index + 1 >= len(words) or words[index + 1].tag not in NOUN_PHRASE_TAGS:
+        return None
+    apposition = _noun_phrase_after(words, index + 1)
+    if apposition is None:
+        return None
+    after = apposition[1] + 1
+    return apposition[1] if after == len(words) or words[after].text in {",", ".", ":"} else None
 
 
 def _quoted_name_end(words, index):
@@ -533,14 +573,16 @@ def quotes(article, pipeline=None):
         cues = find_cues(words)
         here = _direct_quotes(article, sentence, words, cues, quoted_here, doc, marks)
         here += _indirect_quotes(sentence, words, cues, here)
-        speakers = [_offsets(words, cue.speaker) for cue in cues if cue.speaker]
+        # a speaker named here continues into the next sentences; "demnach" only points back to one named before
+        speakers = [_offsets(words, cue.speaker) for cue in cues if cue.speaker not in {None, (cue.index, cue.index)}]
         if previous and not any(q.cue for q in here) and sentence.index - previous[0] <= MAX_CARRY_GAP \
                 and paragraph.index - previous[1] <= 1:
             here = _continue_speaker(sentence, words, here, previous[2], found,
                                      quotes_too=previous[0] == sentence.index - 1)
             speakers = []  # "Allerdings habe Russland die USA informiert": still the previous speaker's words
         found.extend(here)
-        speakers = [q.speaker for q in here if q.speaker] or speakers
+        speakers = [q.speaker for q in here if q.speaker and not (q.cue and q.speaker == (q.cue.start, q.cue.end))] \
+            or speakers
         if speakers:
             previous = (sentence.index, paragraph.index, speakers[-1])
     table = _table(article, sorted(found, key=lambda q: (q.start, -q.end)))
@@ -572,11 +614,23 @@ def _direct_quotes(article, sentence, words, cues, quoted_here, doc, marks):
         if cue is not None:
             quote = replace(quote, cue=cue_words[cue.index], cue_lemma=cue.lemma,
                             speaker=_offsets(cue_words, cue.speaker))
+        elif _subject_before_colon(words, start) is not None:
+            quote = replace(quote, speaker=_offsets(words, _subject_before_colon(words, start)))
         elif len(re.findall(r"\w+", text[start:end])) <= MAX_SCARE_QUOTE_WORDS and kind == "partial" \
                 and not _has_reported_speech_verb(words):
             continue  # scare quotes: a word or two in quotation marks that nobody is said to have said
         results.append(quote)
     return results
+
+
+def _subject_before_colon(words, start):
+    """'Pinheiro sieht die Verantwortung beim Staat: „…“': the subject of the clause that a colon opens to a
+    quote, even without a speech verb."""
+    before = [i for i, w in enumerate(words) if w.end <= start and not w.quoted]
+    if not before or words[before[-1]].text != ":":
+        return None
+    verb = next((i for i in before if words[i].tag in FINITE_VERB_TAGS), None)
+    return _sentence_subject_before(words, verb) if verb else None
 
 
 def _is_name_or_title(text, start, end, words):
@@ -618,7 +672,7 @@ def _indirect_quotes(sentence, words, cues, quoted):
         kind = "indirect" if cue.kind == "verb" else "reported"
         span = _clause_after(words, cue) or _clause_before(words, cue) if cue.kind == "verb" \
             else _sentence_without_frame(words, cue)
-        if span is None and cue.kind == "verb" and cue.speaker \
+        if span is None and cue.kind == "verb" and cue.speaker and _cues()["verbs"][cue.lemma].get("reports") \
                 and not any(w.quoted or w.text in _quotation_marks()[1] for w in words):
             kind, span = "reported", _speech_act_sentence(words, cue)  # "Die NASA nannte als Beispiel …"
         if span is None:
@@ -777,20 +831,25 @@ def link_speakers(table, mentions):
 
     A speaker is the actor whose mention overlaps the speaker's words; of several, the last person
     ("Putin-Sprecher Dmitri Peskow" -> Peskow), else the first mention ("Sprecher des Auswärtigen Amts").
-    A pronoun speaker (er, sie) is the previous person who spoke. Anonymous speakers stay anonymous.
+    A pronoun speaker (er, sie) is the previous person who spoke, "demnach" and "wonach" the previous
+    speaker. Anonymous speakers stay anonymous.
     """
     table = table.copy()
     pronouns = _cues()["pronouns"]
-    last_person = None
+    anaphors = {word for word, rule in _cues()["reported"].items() if rule.get("position") == "self"}
+    last_person = last_speaker = None
     for row_index, row in table.iterrows():
         if pd.isna(row["speaker_start"]):
             continue
         if row["speaker"] in pronouns:
             mention = last_person
+        elif row["speaker"].lower() in anaphors:  # "Demnach": the source named before
+            mention = last_speaker
         else:
             mention = _speaker_mention(mentions, row["speaker_start"], row["speaker_end"])
         if mention is None:
             continue
+        last_speaker = mention
         if mention["actor_type"] == "person":
             last_person = mention
         table.loc[row_index, ["speaker_actor_id", "speaker_actor", "speaker_affiliation"]] = \
