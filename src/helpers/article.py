@@ -545,18 +545,25 @@ def _abbreviation_set():
     return set(word_list("abbreviations.txt"))
 
 
+WORD_BEFORE = re.compile(r"(\S*)$")
+FIRST_AFTER = re.compile(r"\s*(\S)")
+WORD_WINDOW = 60  # characters; longer "words" before a period are not abbreviations
+
+
 def _ends_sentence(text, match, end, abbreviations):
-    following = text[match.end():end].lstrip()
+    # look at short windows only: slicing up to the end of a long text at every period is quadratic
+    following = FIRST_AFTER.match(text, match.end(), end)
     if not following:
         return True
     if match.group().startswith("."):
-        word = re.search(r"(\S*)$", text[: match.start()]).group(1).lstrip("(\"„“»«'")
+        word = WORD_BEFORE.search(text, max(0, match.start() - WORD_WINDOW), match.start()).group(1)
+        word = word.lstrip("(\"„“»«'")
         if word in abbreviations or re.fullmatch(r"[A-ZÄÖÜ]", word):
             return False
         # ordinals and dates: "am 5. August", "der 2. Weltkrieg", "17.11.2015"
         if re.fullmatch(r"\d{1,2}|\d{1,2}\.\d{1,2}", word):
             return False
-    first = following[0]
+    first = following.group(1)
     return first.isupper() or first.isdigit() or first in "\"„“»«‚'(-–"
 
 
