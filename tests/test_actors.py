@@ -133,13 +133,13 @@ def test_a_role_before_a_name_belongs_to_that_person():
 
 def test_discovered_names_are_typed_and_their_variants_merged():
     text = ("Heiko Maas sprach in Hannover. Maas' Sprecher sagte, Maas sei zufrieden. "
-            "Sigmar Gabriel widersprach, Gabriels Partei auch. Die Porsche AG schwieg.")
+            "Sigmar Gabriel widersprach, Gabriels Partei auch. Die Carlsen GmbH schwieg.")
     article = load_article(text, article_id="beispiel", date="2015-11")
     names = discovered_names(article)
     assert list(zip(names["actor"], names["actor_type"], names["mentions"])) == [
         ("Heiko Maas", "person", 3),
         ("Hannover", "place", 1),
-        ("Porsche AG", "organisation", 1),
+        ("Carlsen GmbH", "organisation", 1),
     ]
     gabriel = actor_mentions(article).query("actor_id == 'gabriel'")
     assert gabriel["surface"].tolist() == ["Sigmar Gabriel", "Gabriels"]

@@ -266,7 +266,8 @@ class Gazetteers:
     """The word lists of discovery. Entries with a leading '-' in a list are word endings."""
 
     first_names: frozenset
-    places: frozenset
+    places: frozenset  # hand-picked, trusted even on tokens tagged NN ("Mittelmeer")
+    towns: frozenset  # GeoNames towns and cities, trusted on proper nouns only
     place_endings: tuple  # burg, hausen
     place_prepositions: frozenset  # in, nach
     organisation_words: frozenset  # whole tokens: GmbH, AG, e.V.
@@ -283,6 +284,7 @@ class Gazetteers:
         return cls(
             first_names=frozenset(word_list("first_names.txt")),
             places=places,
+            towns=frozenset(word_list("gazetteer_towns.txt")),
             place_endings=place_endings,
             place_prepositions=frozenset(word_list("place_prepositions.txt")),
             organisation_words=organisation_words,
@@ -301,7 +303,7 @@ class Gazetteers:
         return text in self.person_titles or (text[:1].isupper() and text.endswith(self.person_title_endings))
 
     def is_place_name(self, text):
-        return text in self.places or any(
+        return text in self.places or text in self.towns or any(
             text.endswith(ending) and len(text) >= len(ending) + 3 for ending in self.place_endings
         )
 
@@ -375,6 +377,8 @@ class MentionFinder:
                 continue
             if len(words) == 1 and self._other_persons_surname(texts, tags, position, details):
                 return None
+            if end < len(texts) and texts[end] in self.gazetteers.organisation_words and details.kind == "name":
+                end += 1  # "Porsche AG": the legal form belongs to the name
             return Found(position, end, details.actor_id, details.kind, details.title,
                          derived=details.kind == "demonym")
         return None
@@ -410,10 +414,13 @@ class MentionFinder:
 
     # -- discovery ---------------------------------------------------------------------------------------
 
-    def _is_name_token(self, text, tag):
+    def _is_name_token(self, text, tag, previous=""):
         if text[:1].isupper():
             gazetteers = self.gazetteers
-            return tag in ("NE", "FM") or (tag == "NN" and (text in gazetteers.places or text in gazetteers.first_names))
+            return tag in ("NE", "FM") or tag == "NN" and (
+                text in gazetteers.places or text in gazetteers.first_names
+                or (text in gazetteers.towns and previous in gazetteers.place_prepositions)  # "in Twistringen"
+            )
         # "al-Assad", "el-Sisi": a lower-case particle joined to a name
         particle, _, rest = text.partition("-")
         return bool(rest) and rest[:1].isupper() and particle in self.gazetteers.name_particles
@@ -425,26 +432,40 @@ class MentionFinder:
         found = []
         position = 0
         while position < len(texts):
+            following = texts[position + 1] if position + 1 < len(texts) else ""
+            end = position + 1
             if covered[position]:
-                position += 1
-            elif self._is_name_token(texts[position], tags[position]):
+                pass
+            elif self._starts_name(texts, tags, position, following):
                 end = self._chain_end(texts, tags, covered, position)
                 words = texts[position:end]
                 found.append(Found(position, end, None, "discovered", name=" ".join(words),
                                    actor_type=self._chain_type(texts, tags, position, words)))
-                position = end
-            else:
-                place = self._place_of_adjective(texts[position])
-                if place:  # "Berliner", "Frankfurter"
-                    found.append(Found(position, position + 1, None, "discovered", derived=True, name=place,
+            elif place := self._place_of_adjective(texts[position], tags[position]):
+                if self.gazetteers.is_organisation_word(following) and not covered[end]:  # "Berliner Zeitung"
+                    end += 1
+                    found.append(Found(position, end, None, "discovered", name=f"{texts[position]} {following}",
+                                       actor_type="organisation"))
+                else:  # "Berliner", "Frankfurter"
+                    found.append(Found(position, end, None, "discovered", derived=True, name=place,
                                        actor_type="place"))
-                position += 1
+            position = end
         return self._with_surnames(texts, covered, found_before, found)
 
-    def _place_of_adjective(self, text):
+    def _starts_name(self, texts, tags, position, following):
+        """A proper noun, or any capitalised word before a legal form ("Carlsen GmbH")."""
+        text = texts[position]
+        previous = texts[position - 1] if position else ""
+        return self._is_name_token(text, tags[position], previous) or (
+            text[:1].isupper() and following in self.gazetteers.organisation_words
+        )
+
+    def _place_of_adjective(self, text, tag):
         """'Frankfurter' -> 'Frankfurt': the place a capitalised -er adjective is derived from, or None."""
-        if text[:1].isupper() and text.endswith("er") and text[:-2] in self.gazetteers.places:
-            return text[:-2]
+        if text[:1].isupper() and text.endswith("er") and tag in ("ADJA", "NE"):
+            place = text[:-2]
+            if place in self.gazetteers.places or place in self.gazetteers.towns:
+                return place
         return None
 
     def _chain_end(self, texts, tags, covered, start):
@@ -496,14 +517,18 @@ class MentionFinder:
         """person, place, organisation or other, from the gazetteers, the word before and the tags."""
         gazetteers = self.gazetteers
         last = words[-1]
+        if len(words) == 1 and (len(last) < 3 or not last.replace("-", "").isalpha()):
+            return "other"  # "M5", "Chr", "KG": codes and abbreviations, not names
         if gazetteers.is_organisation_word(last) or _is_abbreviation(last):
             return "organisation"
         previous = texts[start - 1] if start > 0 else ""
         if (len(words) > 1 and words[0] in gazetteers.first_names) or gazetteers.is_person_title(previous):
             return "person"
-        if (" ".join(words) in gazetteers.places or gazetteers.is_place_name(last)
-                or previous in gazetteers.place_prepositions):
+        name = " ".join(words)
+        if name in gazetteers.places or name in gazetteers.towns or previous in gazetteers.place_prepositions:
             return "place"
+        if len(words) == 1 and (gazetteers.is_place_name(last) or gazetteers.is_place_name(_without_s(last))):
+            return "place"  # "Twistringen", "Leipzigs"
         if all(tag == "NE" for tag in tags[start:start + len(words)]) and tags[start - 1:start] != ["ART"]:
             # "Wolfgang Benz", "Gabriel sagte": proper nouns without an article are most often a person's name
             return "person"
@@ -533,9 +558,14 @@ class MentionFinder:
         return mention.actor_id is not None and self.catalog.actor(mention.actor_id).type == "person"
 
 
+def _without_s(text):
+    """'Leipzigs' -> 'Leipzig': a name without its genitive -s."""
+    return text[:-1] if text.endswith("s") else text
+
+
 def _is_abbreviation(text):
-    """'UEFA', 'ADAC': a word of two or more capitals (names of organisations, mostly)."""
-    return len(text) >= 2 and text.isalpha() and text.isupper()
+    """'UEFA', 'ADAC': a word of three or more capitals (names of organisations, mostly)."""
+    return len(text) >= 3 and text.isalpha() and text.isupper()
 
 
 def _same_person(person, position):
