@@ -62,12 +62,14 @@ class GoldDocument:
 
 
 def load_gold_document(path):
-    """An article of the Wikinews quotation data with its gold quotations, e.g. `load_gold_document("dev/11059.json")`."""
+    """An article of the Wikinews quotation data with its gold quotations: `load_gold_document("dev/11059.json")`."""
     path = Path(path)
     try:
         record = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as error:
-        raise ArticleError(f"{path} could not be read as a Wikinews quotation file ({error}): check the path") from error
+        raise ArticleError(
+            f"{path} could not be read as a Wikinews quotation file ({error}): check the path"
+        ) from error
     article = article_from_json(record, default_id=path.stem, source=str(path))
     tokens = sorted(record["tokens"], key=lambda token: token["id"])
     if [token["id"] for token in tokens] != list(range(len(tokens))):

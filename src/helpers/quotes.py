@@ -59,15 +59,15 @@ FINITE_VERB_TAGS = {"VVFIN", "VAFIN", "VMFIN"}
 # Words that may stand between a verb and its speaker or between a speaker and a comma without ending the frame.
 FRAME_FILLERS = {"ADV", "PROAV", "PTKVZ", "PRF", "PTKNEG"}
 CLAUSE_OPENERS = {"dass", "daß", "ob"}
-SUBORDINATORS = {"KOUS", "PWAV"}  # wie, als, nachdem, weil: a verb at the end of their clause
+SUBORDINATORS = {"KOUS", "PWAV", "KOKOM"}  # wie, als, nachdem, weil: a verb at the end of their clause
 NO_QUOTE_CLAUSE_TAGS = {"PRELS", "PRELAT", "KOUI", "KOKOM"}
 MAX_CARRY_GAP = 2  # a Konjunktiv I sentence continues a speaker named at most this many sentences before
 MAX_FRAME_TAIL = 8  # words between a cue and the comma before its clause: "sagte Cook am Dienstag in Paris, …"
-MAX_SCARE_QUOTE_WORDS = 2
-MAX_QUOTED_NAME_WORDS = 6
-MAX_BRACKET_WORDS = 6
-MAX_SUBJECT_WORDS = 20  # a speaker before its verb: "Der Leiter der UNO-Studie, Paulo Sérgio Pinheiro, sagte"  # "(National Environment Management Authority, NEMA)"
-ATTACHING_PREPOSITIONS = {"von", "vom"}  # "Angaben von Diplomaten": a preposition that stays in the speaker  # words of a quoted name inside a speaker: die Wochenzeitung „Die Zeit“  # "sogenannte „Experten“": one or two words in quotation marks without a speaker
+MAX_SCARE_QUOTE_WORDS = 2  # "sogenannte „Experten“": one or two words in quotation marks without a speaker
+MAX_QUOTED_NAME_WORDS = 6  # words of a quoted name inside a speaker: die Wochenzeitung „Die Zeit“
+MAX_BRACKET_WORDS = 6  # "(National Environment Management Authority, NEMA)"
+MAX_SUBJECT_WORDS = 20  # a speaker before its verb: "Der Leiter der UNO-Studie, Paulo Sérgio Pinheiro, sagte"
+ATTACHING_PREPOSITIONS = {"von", "vom"}  # "Angaben von Diplomaten": a preposition that stays in the speaker
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -320,9 +320,12 @@ def _verb_speaker(words, index, lemma):
     if words[index].tag in {"VVPP", "VVINF"}:  # "hat Cook gesagt", "Cook hatte erklärt"
         anchor = next((i for i in range(index - 1, -1, -1) if words[i].tag in {"VAFIN", "VMFIN"}
                        and not words[i].quoted), index)
-    if anchor != index and words[anchor].lemma == "werden":  # "wird von der „Netzeitung“ zitiert"
+    if anchor != index and words[anchor].lemma == "werden":
+        if _cues()["verbs"][lemma].get("passive_subject"):  # "X wird mit den Worten zitiert": X speaks
+            subject = _sentence_subject_before(words, anchor)
+            return subject or _noun_phrase_after(words, _skip_fillers(words, anchor + 1))
         agent = next((i for i in range(anchor + 1, index) if words[i].text.lower() in {"von", "vom"}), None)
-        return _noun_phrase_after(words, agent + 1) if agent is not None else None
+        return _noun_phrase_after(words, agent + 1) if agent is not None else None  # "von der Polizei bestätigt"
     before = _noun_phrase_before(words, anchor - 1)
     after = _skip_fillers(words, anchor + 1)
     if lemma == "heißen":
@@ -350,6 +353,8 @@ def _sentence_subject_before(words, verb):
     while first < verb and words[first].tag in FRAME_FILLERS | {"KON"}:
         first += 1
     last = verb - 1
+    while last > first and (words[last].tag in FRAME_FILLERS or words[last].text == ","):
+        last -= 1  # "Die Kanadier hingegen sagen", "Die Parteien, PPP und PML-N, hatten erklärt"
     if last - first > MAX_SUBJECT_WORDS or last < first:
         return None
     if any(w.quoted and w.tag != "$(" or w.tag in FINITE_VERB_TAGS for w in words[first:verb]):
@@ -630,7 +635,9 @@ def _subject_before_colon(words, start):
     if not before or words[before[-1]].text != ":":
         return None
     verb = next((i for i in before if words[i].tag in FINITE_VERB_TAGS), None)
-    return _sentence_subject_before(words, verb) if verb else None
+    if verb is None:
+        return None
+    return _sentence_subject_before(words, verb) or _noun_phrase_after(words, _skip_fillers(words, verb + 1))
 
 
 def _is_name_or_title(text, start, end, words):
@@ -702,7 +709,8 @@ def _clause_after(words, cue):
     the comma that ends the frame, when it is a dass-clause, in Konjunktiv I or a zu-infinitive."""
     position = cue.frame[1] + 1
     while position < len(words) and words[position].text not in {",", ":"}:
-        if words[position].quoted or words[position].tag in FINITE_VERB_TAGS or position - cue.frame[1] > MAX_FRAME_TAIL:
+        too_far = position - cue.frame[1] > MAX_FRAME_TAIL
+        if words[position].quoted or words[position].tag in FINITE_VERB_TAGS or too_far:
             return None
         position += 1
     first = position + 1
@@ -816,12 +824,9 @@ def _table(article, found):
 
 
 def _speaker_kind(article, speaker):
-    if speaker is None:
-        return "unknown"
-    words = re.findall(r"[\w-]+", article.span(*speaker))
-    if any(_ends_with_any(word, _cues()["anonymous"]) for word in words):
-        return "anonymous"
-    return "unknown"
+    """'anonymous' for Diplomaten, Élyséekreisen, Beobachter; 'unknown' until `link_speakers` finds an actor."""
+    words = re.findall(r"[\w-]+", article.span(*speaker)) if speaker else []
+    return "anonymous" if any(_ends_with_any(word, _cues()["anonymous"]) for word in words) else "unknown"
 
 
 def link_speakers(table, mentions):
