@@ -144,3 +144,24 @@ def test_quote_spans_give_quotes_cues_and_speakers_for_highlighting(seed):
     spans = quote_spans(table)
     assert set(spans["label"]) == {"Zitat", "Redeeinleitung", "Sprecher"}
     assert (spans["label"] == "Zitat").sum() == len(table)
+
+
+def test_the_quotes_command_prints_one_csv_row_per_quotation(capsys):
+    from helpers.cli import main
+
+    assert main(["quotes", str(SEED), "--format", "csv"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[0].startswith("article_id,quote_id,type,start,end,text,cue")
+    assert len(lines) - 1 == len(quotes(load_article(SEED)))
+
+
+def test_the_evaluate_quotes_command_prints_the_score_table(capsys):
+    from helpers.cli import main
+    from helpers.quote_evaluation import DATA_DIR
+
+    if not DATA_DIR.is_dir():
+        pytest.skip(f"the Wikinews quotation data is not at {DATA_DIR}")
+    assert main(["evaluate-quotes", "--split", "dev", "--limit", "3"]) == 0
+    rows = [line.split() for line in capsys.readouterr().out.strip().splitlines()]
+    assert rows[0] == ["scope", "role", "precision", "recall", "f1", "overlap", "predicted", "gold"]
+    assert [row[:2] for row in rows[1:5]] == [["all", "quote"], ["all", "cue"], ["all", "speaker"], ["all", "joint"]]
