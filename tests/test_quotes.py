@@ -99,6 +99,28 @@ def test_a_direct_quote_in_guillemets_with_the_speaker_after_it():
     ]
 
 
+def test_a_quote_of_two_sentences_takes_the_cue_after_its_end():
+    table = quotes_of("„Wir haben gewonnen. Das freut uns sehr“, fügte Brown hinzu.")
+    assert table[["type", "text", "cue", "cue_lemma", "speaker"]].values.tolist() == [
+        ["direct", "„Wir haben gewonnen. Das freut uns sehr“", "fügte", "hinzufügen", "Brown"]
+    ]
+
+
+def test_so_after_a_comma_names_the_source_of_the_sentence_before_it():
+    table = quotes_of("Die Lage sei ernst, so der Sprecher.")
+    assert table[["type", "text", "cue", "speaker"]].values.tolist() == [
+        ["reported", "Die Lage sei ernst", "so", "der Sprecher"]
+    ]
+
+
+def test_a_pronoun_speaker_is_the_person_who_spoke_before():
+    table = quotes_of("Peter Cook sagte, man sei bereit. Er betonte, die Gespräche würden weitergehen.")
+    assert table[["speaker", "speaker_actor", "speaker_kind"]].values.tolist() == [
+        ["Peter Cook", "Peter Cook", "actor"],
+        ["Er", "Peter Cook", "actor"],
+    ]
+
+
 def test_nested_quotes_stay_inside_the_outer_quote():
     assert quotation_spans("Er sagte: „Sie rief ‚Halt‘ und lief.“ Dann") == [(10, 37)]
 
