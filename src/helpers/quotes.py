@@ -285,7 +285,7 @@ def _reported_cue(words, index, lexicon):
         return None
     if position == "before":
         speaker = _noun_phrase_after(words, index + 1)
-        if speaker is None and word == "nach":
+        if speaker is None and rule.get("also_after"):
             before = _noun_phrase_before(words, index - 1)  # "seiner Meinung nach"
             if before and _ends_with_any(words[before[1]].text, lexicon["nouns"]):
                 return Cue(index, word, "reported", before, (before[0], index))
@@ -328,7 +328,7 @@ def _verb_speaker(words, index, lemma):
         return _noun_phrase_after(words, agent + 1) if agent is not None else None  # "von der Polizei bestätigt"
     before = _noun_phrase_before(words, anchor - 1)
     after = _skip_fillers(words, anchor + 1)
-    if lemma == "heißen":
+    if _cues()["verbs"][lemma].get("source") == "prepositional":
         if after < len(words) and words[after].tag in {"APPR", "APPRART"}:
             return _noun_phrase_after(words, after + 1)
         if before and before[0] > 0 and words[before[0] - 1].tag in {"APPR", "APPRART"}:
