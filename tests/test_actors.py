@@ -14,6 +14,7 @@ from helpers.actors import (
     load_catalog,
     mentions_by_section,
     promote,
+    takes_genitive_s,
 )
 from helpers.article import load_article
 from helpers.errors import ResourceError
@@ -83,6 +84,10 @@ def test_mention_rows_carry_sentence_section_and_part(seed, seed_mentions):
 def test_german_word_forms_are_generated():
     assert genitive("Putin") == ["Putins"]
     assert genitive("Paris") == ["Paris'", "Paris’"]
+    assert [takes_genitive_s(name, kind) for name, kind in [
+        ("Hollande", "person"), ("Russland", "state"), ("Türkei", "state"), ("Bundesregierung", "organisation"),
+        ("Islamischer Staat", "group"),
+    ]] == [True, True, False, False, False]
     assert adjective_forms("russisch") == [
         "russisch", "russische", "russischen", "russischer", "russisches", "russischem",
         "Russische", "Russischen", "Russischer", "Russisches", "Russischem",

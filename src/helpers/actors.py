@@ -39,6 +39,8 @@ ACTOR_TYPES = ("person", "state", "organisation", "group", "place", "other")
 KINDS = ("name", "demonym", "metonym", "role", "compound", "discovered")
 
 ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
+# Endings of feminine nouns and names, which have no genitive -s: Regierung, Türkei, Union, Ukraine
+FEMININE_ENDINGS = ("ung", "ei", "heit", "keit", "schaft", "ion", "tät", "ie", "ik", "e")
 APOSTROPHES = ("'", "’")
 # Closed compounds ("Pentagonsprecher", "Élyséekreisen") are only read off names of at least five letters
 # followed by at least four lower-case letters: shorter ones give "Prag|matismus", "Bern|stein".
@@ -76,6 +78,18 @@ def genitive(name):
     if name[-1] in "sßxz":
         return [name + apostrophe for apostrophe in APOSTROPHES]
     return [name + "s"]
+
+
+def takes_genitive_s(name, actor_type):
+    """Whether a name has a genitive of its own: 'Putins', 'Russlands', 'Kremls' do; feminine names ('der
+    Türkei', 'der Nato', 'der Bundesregierung') and names with an adjective ('des Islamischen Staates') do not;
+    their forms are listed in the catalog."""
+    if actor_type == "person":
+        return True
+    words = name.split()
+    if any(word.endswith(ADJECTIVE_ENDINGS[1:]) for word in words[:-1]):
+        return False
+    return not words[-1].endswith(FEMININE_ENDINGS)
 
 
 def adjective_forms(stem):
@@ -183,9 +197,10 @@ class Catalog:
         names = _strings(entry, "names", source)
         metonyms = _strings(entry, "metonyms", source)
         abbreviations = _strings(entry, "abbreviations", source)
-        self._claim(names + [g for name in names for g in genitive(name)], actor.id, "name")
+        genitives = lambda forms: [g for form in forms if takes_genitive_s(form, actor_type) for g in genitive(form)]
+        self._claim(names + genitives(names), actor.id, "name")
         self._claim(_strings(entry, "inflections", source) + abbreviations, actor.id, "name")
-        self._claim(metonyms + [g for name in metonyms for g in genitive(name)], actor.id, "metonym")
+        self._claim(metonyms + genitives(metonyms), actor.id, "metonym")
         self._claim(_strings(entry, "compounds", source), actor.id, "compound")
         demonyms = [form for noun in _strings(entry, "demonyms", source) for form in demonym_forms(noun)]
         adjectives = [form for stem in _strings(entry, "adjectives", source) for form in adjective_forms(stem)]
