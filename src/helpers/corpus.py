@@ -15,6 +15,7 @@ cluster (`engine="dask"`, a `distributed.LocalCluster` unless `scheduler` gives 
 the same. An article whose analysis fails is recorded in the `errors` table and the run goes on.
 """
 
+import itertools
 import json
 import os
 import random
@@ -194,39 +195,45 @@ def quoted_mentions(quotes, mentions, speaker="speaker_actor", mentioned="actor"
 
 
 def _batches(paths, done, batch_size, on_skip):
-    """(batch name, articles, load errors, ids) for the articles not yet done, `batch_size` at a time."""
-    articles, load_errors, ids = [], [], []
+    """(batch name, articles, load errors, done keys) for the inputs not yet done, `batch_size` at a time."""
     run = uuid.uuid4().hex[:8]
-    number = 0
+    numbers = itertools.count(1)
+    articles, load_errors, keys = [], [], []
+    for article, error, key in _new_articles(paths, done, on_skip):
+        articles += [article] if article else []
+        load_errors += [error] if error else []
+        keys += [key] if key else []
+        if len(articles) + len(load_errors) >= batch_size:
+            yield f"{run}-{next(numbers):05d}", articles, load_errors, keys
+            articles, load_errors, keys = [], [], []
+    if articles or load_errors:
+        yield f"{run}-{next(numbers):05d}", articles, load_errors, keys
+
+
+def _new_articles(paths, done, on_skip):
+    """(article, error row, done key) one at a time, streamed: an article not yet done, or an input that failed.
+
+    A file that cannot be read is recorded under its path, so that a rerun skips it too.
+    """
     seen = set(done)
     for path in paths:
         if str(path) in done:
             on_skip(1)
             continue
         try:
-            loaded = list(load_corpus(path, progress=False))
-        except BlickwinkelError as error:
-            load_errors.append(_error_row(None, str(path), error))
-            ids.append(str(path))
-            loaded = []
-        for article in loaded:
-            if article.id in seen:
-                if article.id in done:
+            for article in load_corpus(path, progress=False):
+                if article.id not in seen:
+                    seen.add(article.id)
+                    yield article, None, article.id
+                elif article.id in done:
                     on_skip(1)
                 else:
-                    load_errors.append(_error_row(article.id, article.source, BlickwinkelError(
+                    duplicate = BlickwinkelError(
                         f"article id {article.id} occurs twice in the corpus: give every article its own id"
-                    )))
-                continue
-            seen.add(article.id)
-            articles.append(article)
-            ids.append(article.id)
-        if len(articles) >= batch_size or len(load_errors) >= batch_size:
-            number += 1
-            yield f"{run}-{number:05d}", articles, load_errors, ids
-            articles, load_errors, ids = [], [], []
-    if ids or load_errors:
-        yield f"{run}-{number + 1:05d}", articles, load_errors, ids
+                    )
+                    yield None, _error_row(article.id, article.source, duplicate), None
+        except BlickwinkelError as error:
+            yield None, _error_row(None, str(path), error), str(path)
 
 
 def _run(batches, submit, workers, analyses):
