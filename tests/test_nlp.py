@@ -1,3 +1,4 @@
+import pickle
 from pathlib import Path
 
 import pytest
@@ -5,9 +6,22 @@ import spacy
 from HanTa.HanoverTagger import HanoverTagger
 
 from helpers.article import load_article
-from helpers.errors import PipelineError
+from helpers import tagger
+from helpers.errors import BlickwinkelWarning, PipelineError
 from helpers.nlp import load_pipeline, parse, parse_many
-from helpers.tagger import hanta_word, stts_tag, tag_numbers, upos_tag
+from helpers.tagger import (
+    analyses_version,
+    analysis,
+    clear_word_caches,
+    hanta,
+    hanta_word,
+    save_word_analyses,
+    stts_tag,
+    tag_numbers,
+    upos_tag,
+    word_analyses,
+    word_cache_path,
+)
 
 ARTICLE = Path(__file__).resolve().parents[1] / "data" / "dpa_frankreich_russland_is.txt"
 
@@ -124,3 +138,104 @@ def test_a_trained_pipeline_given_by_path_keeps_its_tags(tmp_path):
 def test_an_unknown_trained_pipeline_says_how_to_install_it():
     with pytest.raises(PipelineError, match="spacy download"):
         load_pipeline(base="de_core_news_nonexistent", actors=False)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Word analyses stored on disk
+
+WORDS = ["Kreml-Chef", "Putin", "sagte", ",", "Russlands", "Armee", "sei", "bereit", "."]
+
+
+@pytest.fixture
+def stored(monkeypatch, tmp_path):
+    """An empty cache folder, and a tagger that starts as in a new process."""
+    monkeypatch.setenv("BLICKWINKEL_CACHE_DIR", str(tmp_path))
+    clear_word_caches()
+    yield tmp_path / "hanta_words.pickle"
+    clear_word_caches()
+
+
+def analysed(words):
+    return [analysis(word, tag) for word, tag in zip(words, tag_numbers(words))]
+
+
+def test_a_new_process_reads_the_stored_analyses_instead_of_asking_hanta(stored, monkeypatch):
+    expected = analysed(WORDS)
+    save_word_analyses()
+    clear_word_caches()
+
+    def analyse_again(*args, **kwargs):
+        raise AssertionError(f"HanTa analysed {args[0]!r} again")
+
+    monkeypatch.setattr(hanta(), "_tag_word", analyse_again)
+    monkeypatch.setattr(hanta(), "_analyze", analyse_again)
+    assert analysed(WORDS) == expected
+    assert expected[2] == ("VVFIN", "VERB", "sagen")
+
+
+def test_the_cache_folder_comes_from_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("BLICKWINKEL_CACHE_DIR", str(tmp_path / "mine"))
+    assert word_cache_path() == tmp_path / "mine" / "hanta_words.pickle"
+    monkeypatch.delenv("BLICKWINKEL_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert word_cache_path() == tmp_path / "xdg" / "blickwinkel" / "hanta_words.pickle"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert word_cache_path() == tmp_path / "home" / ".cache" / "blickwinkel" / "hanta_words.pickle"
+
+
+def test_an_empty_cache_folder_setting_stores_nothing(stored, monkeypatch):
+    monkeypatch.setenv("BLICKWINKEL_CACHE_DIR", "")
+    clear_word_caches()
+    assert word_cache_path() is None
+    assert analysed(WORDS)[1] == ("NE", "PROPN", "Putin")
+    save_word_analyses()
+    assert list(stored.parent.iterdir()) == []
+
+
+def test_only_the_most_recently_used_analyses_are_kept(stored, monkeypatch):
+    monkeypatch.setattr(tagger, "WORD_CACHE_SIZE", 3)
+    analysed(["Putin", "kam", "."])
+    analysed(["Merkel", "ging", "."])
+    save_word_analyses()
+    clear_word_caches()
+    assert sorted(word for word, _ in word_analyses().earlier["candidates"]) == [".", "Merkel", "ging"]
+
+
+def test_processes_that_save_one_after_the_other_keep_each_others_words(stored):
+    analysed(["Putin", "kam", "."])
+    first_process = word_analyses()
+    clear_word_caches()
+    analysed(["Merkel", "ging", "."])
+    save_word_analyses()
+    first_process.save()
+    clear_word_caches()
+    assert {word for word, _ in word_analyses().earlier["candidates"]} == {"Putin", "kam", "Merkel", "ging", "."}
+
+
+def store_lemma_of_sagte(path, lemma, version):
+    """A cache file of the given version that gives 'sagte' (as VVFIN) another lemma; read as by a new process."""
+    content = {"version": version, "candidates": {}, "lemmas": {("sagte", tag_numbers(WORDS)[2]): lemma}}
+    path.write_bytes(pickle.dumps(content, protocol=5))
+    clear_word_caches()
+
+
+def test_analyses_stored_by_another_version_are_not_used(stored):
+    store_lemma_of_sagte(stored, "behaupten", analyses_version())
+    assert analysed(WORDS)[2] == ("VVFIN", "VERB", "behaupten")  # a file of this version is trusted
+    store_lemma_of_sagte(stored, "behaupten", "another HanTa or tag table")
+    assert analysed(WORDS)[2] == ("VVFIN", "VERB", "sagen")
+
+
+@pytest.mark.parametrize("content", [
+    b"not a pickle",
+    pickle.dumps({"version": "x"}, protocol=5)[:-3],
+    pickle.dumps(Path("runs/code/when/unpickled")),
+], ids=["not a pickle", "cut off while being written", "names a class, not plain data"])
+def test_a_damaged_cache_file_is_ignored_with_a_warning_and_replaced(stored, content):
+    stored.write_bytes(content)
+    with pytest.warns(BlickwinkelWarning, match="damaged"):
+        assert analysed(WORDS)[2] == ("VVFIN", "VERB", "sagen")
+    save_word_analyses()
+    clear_word_caches()
+    assert len(word_analyses().earlier["candidates"]) == len(set(WORDS))

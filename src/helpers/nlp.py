@@ -10,7 +10,8 @@ The default pipeline works offline: `spacy.blank("de")`, the sentence splitter o
 an installed trained spaCy pipeline instead.
 
 HanTa itself tags about 7,000 tokens/s here; `helpers.tagger` gives the same tags much faster by caching its
-analyses per word form (see there).
+analyses per word form, in memory and in the user's cache folder (see there; `BLICKWINKEL_CACHE_DIR=""` turns
+the folder off).
 """
 
 from collections import OrderedDict
@@ -24,7 +25,7 @@ from spacy.symbols import IDS as SYMBOL_IDS
 
 from helpers.article import split_paragraphs, split_sentences
 from helpers.errors import PipelineError
-from helpers.tagger import WORD_CACHE_SIZE, analysis, hanta_word, tag_numbers, tag_tables
+from helpers.tagger import WORD_CACHE_SIZE, analysis, hanta_word, save_word_analyses, tag_numbers, tag_tables
 
 PARSE_CACHE_SIZE = 32  # Docs kept by parse() so that all analyses of one article share one Doc
 SPACE_TAG = "_SP"
@@ -200,6 +201,7 @@ def parse_many(articles, pipeline=None, batch_size=64):
     pairs = ((_unparsed(nlp, article), article) for article in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield article, _remember((nlp, article.id, article.text), doc)
+    save_word_analyses()  # the next process need not analyse this corpus's new words again
 
 
 def _unparsed(nlp, article):

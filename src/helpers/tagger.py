@@ -11,6 +11,11 @@ sentence picks one (`tag_sent_viterbi`); the lemma comes from a second analysis 
 
 - the candidate tags of a word form and the lemma of a (word form, tag) are cached (bounded LRU caches shared
   by all documents), so each form is analysed once per process;
+- these analyses are also stored in the user's cache folder (`word_cache_path()`: `$BLICKWINKEL_CACHE_DIR`,
+  else `$XDG_CACHE_HOME/blickwinkel` or `~/.cache/blickwinkel`), read when the first word is tagged and
+  written after `parse_many` and at exit, so each form is analysed once per machine. The file holds the
+  100,000 most recently used entries of each table and is ignored (and replaced) when HanTa, this module or
+  the tag tables change. `BLICKWINKEL_CACHE_DIR=""` turns it off;
 - the sentence Viterbi visits only each word's candidate tags instead of every tag;
 - the word analyses themselves (`FastHanoverTagger`) compute HanTa's probabilities with table look-ups
   instead of one function call per (morpheme, tag).
@@ -19,16 +24,28 @@ The tags are HanTa's: `tests/test_nlp.py` and `benchmarks/pipeline_speed.py` com
 `HanoverTagger.tag_sent`.
 """
 
+import atexit
+import hashlib
+import itertools
+import os
+import pickle
+import warnings
+from collections import OrderedDict
 from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
 
 import numpy
 from HanTa.HanoverTagger import END, END_UNKNOWN, EMPTY, START, UNKNOWN, HanoverTagger
 
-from helpers.errors import ResourceError
-from helpers.resources import word_list
+from helpers.errors import BlickwinkelWarning, ResourceError
+from helpers.resources import resource_path, word_list
 
 HANTA_MODEL = "morphmodel_ger.pgz"
 WORD_CACHE_SIZE = 100_000  # word forms, and (word form, tag) pairs, per process: ~150 MB when full
+WORD_CACHE_FILE = "hanta_words.pickle"  # in the user's cache folder, see `word_cache_path`
+WORD_CACHE_FORMAT = 1  # raise when the stored tables change shape
+WORD_CACHE_TABLES = ("candidates", "lemmas")  # (word, case sensitive) -> ((tag, score), ...); (word, tag) -> lemma
 # Typographic quotes are unknown to HanTa's model; it knows '"' (its own normalisation of `` and '').
 QUOTE_MARKS = frozenset("„“”‚‘’»«›‹")
 
@@ -286,10 +303,13 @@ def candidates(word, case_sensitive):
     """HanTa's candidate tags of a word form with their scores, as `tag_sent` uses them."""
     if len(word) > LONGEST_WORD:
         return any_tag()
-    scored = hanta()._tag_word(word, cutoff=5, casesensitive=case_sensitive, conditional=True)
+    scored = word_analyses().get("candidates", (word, case_sensitive), lambda: tuple(
+        (int(tag), float(score))
+        for tag, score in hanta()._tag_word(word, cutoff=5, casesensitive=case_sensitive, conditional=True)
+    ))
     if not scored or (len(scored) == 1 and scored[0][0] == UNKNOWN):
         return any_tag()  # HanTa lets a word it cannot analyse take any tag
-    return tuple((tag, float(score)) for tag, score in scored)
+    return scored
 
 
 @lru_cache(maxsize=None)
@@ -345,7 +365,7 @@ def analysis(text, tag):
     stts = stts_tag(tagger.int2tag[tag])
     if len(text) > LONGEST_WORD or text in QUOTE_MARKS:
         return stts, upos_tag(stts), text
-    lemma = tagger._analyze(text, tag, taglevel=1)[0]
+    lemma = word_analyses().get("lemmas", (text, tag), lambda: tagger._analyze(text, tag, taglevel=1)[0])
     return stts, upos_tag(stts), surface_spelling(text, lemma)
 
 
@@ -360,3 +380,135 @@ def surface_spelling(text, lemma):
     if not lemma[:1].isupper():
         same = text.rfind("-", 0, same) + 1
     return text[:same] + lemma[same:]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# HanTa's word analyses on disk, so that a new process does not analyse the words of earlier runs again
+
+
+def word_cache_path():
+    """The file of stored word analyses, or None when `BLICKWINKEL_CACHE_DIR` is set to "" (no disk cache).
+
+    The folder is `$BLICKWINKEL_CACHE_DIR` if set, else `$XDG_CACHE_HOME/blickwinkel`, else `~/.cache/blickwinkel`.
+    """
+    folder = os.environ.get("BLICKWINKEL_CACHE_DIR")
+    if folder is None:
+        folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "blickwinkel"
+    elif not folder:
+        return None
+    return Path(folder) / WORD_CACHE_FILE
+
+
+@lru_cache(maxsize=None)
+def analyses_version():
+    """A digest of all a stored analysis depends on: a stored file with another digest is not used.
+
+    HanTa's version and model, the code that analyses (this module) and the tag tables, and the file format.
+    """
+    digest = hashlib.sha256(f"{WORD_CACHE_FORMAT} HanTa {version('HanTa')} {HANTA_MODEL}".encode())
+    for path in (Path(__file__), resource_path("hanta_to_stts.tsv"), resource_path("stts_to_upos.tsv")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class WordAnalyses:
+    """HanTa's analyses by table ('candidates', 'lemmas') and key: those read from the file of earlier runs,
+    and those this process used or made, in the order of their first use (the most recent are kept on disk)."""
+
+    def __init__(self, path):
+        self.path = path
+        self.earlier = _read_analyses(path)
+        self.used = {table: OrderedDict() for table in WORD_CACHE_TABLES}
+        self.added = 0  # analyses made since the file was last written
+
+    def get(self, table, key, analyse):
+        used = self.used[table]
+        value = used.get(key)
+        if value is None:
+            value = self.earlier[table].pop(key, None)
+            if value is None:
+                value = analyse()
+                self.added += 1
+            used[key] = value
+            if len(used) > WORD_CACHE_SIZE:
+                used.popitem(last=False)
+        return value
+
+    def save(self):
+        """Write the file if this process made new analyses, merged with the file as other processes may have
+        left it; written to a temporary file and then renamed, so that a reader never sees half a file (of two
+        processes writing at once, the last one wins)."""
+        if not self.added or self.path is None:
+            return
+        on_disk = _read_analyses(self.path, warn=False)  # a damaged file was reported when it was read
+        tables = {}
+        for table, used in self.used.items():
+            merged = {key: value for key, value in on_disk[table].items() if key not in used}
+            merged.update(used)
+            tables[table] = dict(itertools.islice(merged.items(), max(0, len(merged) - WORD_CACHE_SIZE), None))
+        content = {"version": analyses_version(), **tables}
+        temp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")  # one per process writing at once
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temp.write_bytes(pickle.dumps(content, protocol=5))
+            os.replace(temp, self.path)
+        except OSError as error:
+            temp.unlink(missing_ok=True)
+            warnings.warn(f"could not store word analyses in {self.path} ({error}): the next run analyses the "
+                          "words again; set BLICKWINKEL_CACHE_DIR to a writable folder, or to '' to store none",
+                          BlickwinkelWarning, stacklevel=2)
+            return
+        self.added = 0
+
+
+class _PlainUnpickler(pickle.Unpickler):
+    """Reads only plain data (dicts, tuples, strings, numbers): a file that names a class or function is refused."""
+
+    def find_class(self, module, name):
+        raise pickle.UnpicklingError(f"{module}.{name} is not plain data")
+
+
+def _read_analyses(path, warn=True):
+    """The tables of a stored file; empty if there is none, or it is of another version, or unreadable."""
+    empty = {table: {} for table in WORD_CACHE_TABLES}
+    if path is None or not path.is_file():
+        return empty
+    try:
+        with path.open("rb") as file:
+            content = _PlainUnpickler(file).load()
+        if content["version"] != analyses_version():
+            return empty  # made by another HanTa or another version of this code: analysed anew and replaced
+        return {table: dict(content[table]) for table in WORD_CACHE_TABLES}
+    except Exception as error:  # noqa: BLE001 - unpickling a damaged file can raise almost anything
+        if warn:
+            warnings.warn(f"ignored the stored word analyses in {path}: the file is damaged ({type(error).__name__}: "
+                          f"{error}); it will be replaced", BlickwinkelWarning, stacklevel=2)
+        return empty
+
+
+_word_analyses = None
+
+
+def word_analyses():
+    """The stored word analyses of this process, read from `word_cache_path()` on first use."""
+    global _word_analyses
+    if _word_analyses is None:
+        _word_analyses = WordAnalyses(word_cache_path())
+    return _word_analyses
+
+
+@atexit.register
+def save_word_analyses():
+    """Store the word analyses made in this process (done at exit and after `parse_many`; cheap if none)."""
+    if _word_analyses is not None:
+        _word_analyses.save()
+
+
+def clear_word_caches():
+    """Forget all word analyses in memory (not on disk): the next word is analysed as in a new process,
+    which reads the file again (and `BLICKWINKEL_CACHE_DIR` with it). Unsaved analyses are lost."""
+    global _word_analyses
+    _word_analyses = None
+    candidates.cache_clear()
+    analysis.cache_clear()
+
