@@ -213,6 +213,16 @@ def test_processes_that_save_one_after_the_other_keep_each_others_words(stored):
     assert {word for word, _ in word_analyses().earlier["candidates"]} == {"Putin", "kam", "Merkel", "ging", "."}
 
 
+def test_a_few_new_words_do_not_rewrite_a_large_file(stored):
+    analysed([f"Wort{number}" for number in range(1000)])
+    save_word_analyses()
+    written = stored.read_bytes()
+    clear_word_caches()
+    analysed(WORDS)  # 9 forms are less than 1% of the 1,000 stored
+    save_word_analyses()
+    assert stored.read_bytes() == written
+
+
 def store_lemma_of_sagte(path, lemma, version):
     """A cache file of the given version that gives 'sagte' (as VVFIN) another lemma; read as by a new process."""
     content = {"version": version, "candidates": {}, "lemmas": {("sagte", tag_numbers(WORDS)[2]): lemma}}
