@@ -285,8 +285,10 @@ class Gazetteers:
     towns: frozenset  # GeoNames towns and cities, trusted on proper nouns only
     place_endings: tuple  # burg, hausen
     place_prepositions: frozenset  # in, nach
-    organisation_words: frozenset  # whole tokens: GmbH, AG, e.V.
+    organisation_words: frozenset  # whole tokens: GmbH, AG, e.V., Verlag
     organisation_endings: tuple  # lower case: partei, ministerium
+    organisation_prefixes: frozenset  # FC, VfL, Universität
+    organisation_names: frozenset  # Siemens, Nvidia
     person_titles: frozenset
     person_title_endings: tuple
     name_particles: frozenset
@@ -304,6 +306,8 @@ class Gazetteers:
             place_prepositions=frozenset(word_list("place_prepositions.txt")),
             organisation_words=organisation_words,
             organisation_endings=tuple(ending.lower() for ending in organisation_endings),
+            organisation_prefixes=frozenset(word_list("organisation_prefixes.txt")),
+            organisation_names=frozenset(word_list("organisation_names.txt")),
             person_titles=person_titles,
             person_title_endings=person_title_endings,
             name_particles=frozenset(word_list("name_particles.txt")),
@@ -473,20 +477,27 @@ class MentionFinder:
         previous = texts[position - 1] if position else ""
         return self._is_name_token(text, tags[position], previous) or (
             text[:1].isupper() and following in self.gazetteers.organisation_words
-        )
+        ) or self._is_name_after(text, following)
 
     def _place_of_adjective(self, text, tag):
-        """'Frankfurter' -> 'Frankfurt': the place a capitalised -er adjective is derived from, or None."""
-        if text[:1].isupper() and text.endswith("er") and tag in ("ADJA", "NE"):
-            place = text[:-2]
-            if place in self.gazetteers.places or place in self.gazetteers.towns:
+        """'Frankfurter' -> 'Frankfurt', 'Bremer' -> 'Bremen', 'Wolfsburgern' -> 'Wolfsburg': the place a
+        capitalised -er adjective or inhabitant noun is derived from, or None."""
+        if not text[:1].isupper() or tag not in ("ADJA", "NE", "NN"):
+            return None
+        stem = text[:-1] if text.endswith("ern") else text
+        if not stem.endswith("er"):
+            return None
+        # nouns are only read off the hand-picked places: "Trainer", "Hammer" are not from Train or Hamm
+        known = (self.gazetteers.places,) if tag == "NN" else (self.gazetteers.places, self.gazetteers.towns)
+        for place in (stem[:-2], stem[:-2] + "en"):
+            if any(place in names for names in known):
                 return place
         return None
 
     def _chain_end(self, texts, tags, covered, start):
         end = start + 1
         while end < len(texts) and not covered[end]:
-            if self._is_name_token(texts[end], tags[end]) or self._is_surname_after(texts[end - 1], texts[end]):
+            if self._is_name_token(texts[end], tags[end]) or self._is_name_after(texts[end - 1], texts[end]):
                 end += 1
                 continue
             # "Ursula von der Leyen": particles between two names
@@ -497,14 +508,18 @@ class MentionFinder:
                     and self._is_name_token(texts[particles], tags[particles])):
                 end = particles + 1
                 continue
-            if texts[end] in self.gazetteers.organisation_words:  # "Porsche AG", "Fraunhofer e.V."
-                end += 1
+            if self.gazetteers.is_organisation_word(texts[end]) and not texts[end - 1].endswith("s"):
+                end += 1  # "Porsche AG", "Hirzel Verlag"; but "Gabriels Partei" is Gabriel's party
             break
         return end
 
-    def _is_surname_after(self, previous, text):
-        """'Heiko Maas': a capitalised word after a first name is a surname, whatever its tag."""
-        return previous in self.gazetteers.first_names and text[:1].isupper() and text.isalpha()
+    def _is_name_after(self, previous, text):
+        """'Heiko Maas', 'SV Wehen-Wiesbaden': a capitalised word after a first name or a club prefix belongs
+        to the name, whatever its tag."""
+        gazetteers = self.gazetteers
+        return (previous in gazetteers.first_names or previous in gazetteers.organisation_prefixes) and (
+            text[:1].isupper() and text.replace("-", "").isalpha()
+        )
 
     def _with_surnames(self, texts, covered, catalog_found, discovered):
         """A person named in full is the same person when the surname comes alone ('Gabriels', "Maas'")."""
@@ -534,7 +549,8 @@ class MentionFinder:
         last = words[-1]
         if len(words) == 1 and (len(last) < 3 or not last.replace("-", "").isalpha()):
             return "other"  # "M5", "Chr", "KG": codes and abbreviations, not names
-        if gazetteers.is_organisation_word(last) or _is_abbreviation(last):
+        if (gazetteers.is_organisation_word(last) or _is_abbreviation(last) or " ".join(words) in
+                gazetteers.organisation_names or (len(words) > 1 and words[0] in gazetteers.organisation_prefixes)):
             return "organisation"
         previous = texts[start - 1] if start > 0 else ""
         if (len(words) > 1 and words[0] in gazetteers.first_names) or gazetteers.is_person_title(previous):
