@@ -283,7 +283,8 @@ class Gazetteers:
     first_names: frozenset
     places: frozenset  # hand-picked, trusted even on tokens tagged NN ("Mittelmeer")
     towns: frozenset  # GeoNames towns and cities, trusted on proper nouns only
-    place_endings: tuple  # burg, hausen
+    place_endings: tuple  # burg, hausen: endings of proper nouns that name places
+    place_noun_endings: tuple  # ingen, dorf: endings that make even a common noun a place name
     place_prepositions: frozenset  # in, nach
     organisation_words: frozenset  # whole tokens: GmbH, AG, e.V., Verlag
     organisation_endings: tuple  # lower case: partei, ministerium
@@ -303,6 +304,7 @@ class Gazetteers:
             places=places,
             towns=frozenset(word_list("gazetteer_towns.txt")),
             place_endings=place_endings,
+            place_noun_endings=_words_and_endings("place_name_endings.txt")[1],
             place_prepositions=frozenset(word_list("place_prepositions.txt")),
             organisation_words=organisation_words,
             organisation_endings=tuple(ending.lower() for ending in organisation_endings),
@@ -323,7 +325,8 @@ class Gazetteers:
 
     def is_place_name(self, text):
         return text in self.places or text in self.towns or any(
-            text.endswith(ending) and len(text) >= len(ending) + 3 for ending in self.place_endings
+            text.endswith(ending) and len(text) >= len(ending) + 3
+            for ending in self.place_endings + self.place_noun_endings
         )
 
 
@@ -439,6 +442,7 @@ class MentionFinder:
             return tag in ("NE", "FM") or tag == "NN" and (
                 text in gazetteers.places or text in gazetteers.first_names
                 or (text in gazetteers.towns and previous in gazetteers.place_prepositions)  # "in Twistringen"
+                or (len(text) >= 8 and text.endswith(gazetteers.place_noun_endings))  # "Böckingen"
             )
         # "al-Assad", "el-Sisi": a lower-case particle joined to a name
         particle, _, rest = text.partition("-")
@@ -549,7 +553,7 @@ class MentionFinder:
         last = words[-1]
         if len(words) == 1 and (len(last) < 3 or not last.replace("-", "").isalpha()):
             return "other"  # "M5", "Chr", "KG": codes and abbreviations, not names
-        if (gazetteers.is_organisation_word(last) or _is_abbreviation(last) or " ".join(words) in
+        if (gazetteers.is_organisation_word(_without_s(last)) or _is_abbreviation(last) or " ".join(words) in
                 gazetteers.organisation_names or (len(words) > 1 and words[0] in gazetteers.organisation_prefixes)):
             return "organisation"
         previous = texts[start - 1] if start > 0 else ""
@@ -560,10 +564,19 @@ class MentionFinder:
             return "place"
         if len(words) == 1 and (gazetteers.is_place_name(last) or gazetteers.is_place_name(_without_s(last))):
             return "place"  # "Twistringen", "Leipzigs"
-        if all(tag == "NE" for tag in tags[start:start + len(words)]) and tags[start - 1:start] != ["ART"]:
-            # "Wolfgang Benz", "Gabriel sagte": proper nouns without an article are most often a person's name
+        end = start + len(words)
+        if all(tag == "NE" for tag in tags[start:end]) and not self._marked_as_thing(tags, start, end):
+            # "Wolfgang Benz", "Gabriel sagte": proper nouns are most often a person's name
             return "person"
         return "other"
+
+    @staticmethod
+    def _marked_as_thing(tags, start, end):
+        """An article or adjective before a name ('der Transrapid', 'neue Astra'), or quotation marks or brackets
+        around a single word ('"Linux"'), mark the name of a thing rather than of a person."""
+        before = tags[start - 1] if start > 0 else ""
+        after = tags[end] if end < len(tags) else ""
+        return before in ("ART", "ADJA") or (end - start == 1 and "$(" in (before, after))
 
     # -- roles and titles before names --------------------------------------------------------------------
 
