@@ -285,6 +285,7 @@ class Gazetteers:
     towns: frozenset  # GeoNames towns and cities, trusted on proper nouns only
     place_endings: tuple  # burg, hausen: endings of proper nouns that name places
     place_noun_endings: tuple  # ingen, dorf: endings that make even a common noun a place name
+    place_heads: frozenset  # Straße, Bahnhof: after an inhabitant adjective ("Gubener Straße")
     place_prepositions: frozenset  # in, nach
     organisation_words: frozenset  # whole tokens: GmbH, AG, e.V., Verlag
     organisation_endings: tuple  # lower case: partei, ministerium
@@ -297,6 +298,7 @@ class Gazetteers:
     @classmethod
     def bundled(cls):
         places, place_endings = _words_and_endings("gazetteer_places.txt")
+        place_heads, place_noun_endings = _words_and_endings("place_name_parts.txt")
         organisation_words, organisation_endings = _words_and_endings("organisation_suffixes.txt")
         person_titles, person_title_endings = _words_and_endings("person_titles.txt")
         return cls(
@@ -304,7 +306,8 @@ class Gazetteers:
             places=places,
             towns=frozenset(word_list("gazetteer_towns.txt")),
             place_endings=place_endings,
-            place_noun_endings=_words_and_endings("place_name_endings.txt")[1],
+            place_heads=place_heads,
+            place_noun_endings=place_noun_endings,
             place_prepositions=frozenset(word_list("place_prepositions.txt")),
             organisation_words=organisation_words,
             organisation_endings=tuple(ending.lower() for ending in organisation_endings),
@@ -440,7 +443,7 @@ class MentionFinder:
         if text[:1].isupper():
             gazetteers = self.gazetteers
             return tag in ("NE", "FM") or tag == "NN" and (
-                text in gazetteers.places or text in gazetteers.first_names
+                text in gazetteers.places or _without_s(text) in gazetteers.places or text in gazetteers.first_names
                 or (text in gazetteers.towns and previous in gazetteers.place_prepositions)  # "in Twistringen"
                 or (len(text) >= 8 and text.endswith(gazetteers.place_noun_endings))  # "Böckingen"
             )
@@ -465,10 +468,13 @@ class MentionFinder:
                 found.append(Found(position, end, None, "discovered", name=" ".join(words),
                                    actor_type=self._chain_type(texts, tags, position, words)))
             elif place := self._place_of_adjective(texts[position], tags[position]):
-                if self.gazetteers.is_organisation_word(following) and not covered[end]:  # "Berliner Zeitung"
+                # "Gubener Straße" is a place, "Berliner Zeitung" an organisation
+                head_type = ("place" if following in self.gazetteers.place_heads
+                             else "organisation" if self.gazetteers.is_organisation_word(following) else None)
+                if head_type and not covered[end]:
                     end += 1
                     found.append(Found(position, end, None, "discovered", name=f"{texts[position]} {following}",
-                                       actor_type="organisation"))
+                                       actor_type=head_type))
                 else:  # "Berliner", "Frankfurter"
                     found.append(Found(position, end, None, "discovered", derived=True, name=place,
                                        actor_type="place"))
