@@ -8,6 +8,7 @@ import pytest
 from helpers.corpus import (
     ANALYSES, analyze_corpus, quoted_mentions, rate_by_year, read_tables, sample_paths, with_article_dates,
 )
+from helpers.cli import main
 from helpers.errors import BlickwinkelError
 
 ARTICLES = {
@@ -163,3 +164,10 @@ def test_a_sample_of_paths_is_the_same_for_the_same_seed(corpus):
     assert len(sample) == 2 and sample == sorted(sample)
     assert sample_paths(corpus, 2) == sample
     assert [path.name for path in sample_paths(corpus)] == ["klima.txt", "migration.txt", "wohnungen.txt"]
+
+
+def test_the_analyze_command_writes_the_tables_and_says_what_it_did(corpus, tmp_path, capsys):
+    assert main(["analyze", str(corpus), "--out", str(tmp_path / "out")]) == 0
+    assert capsys.readouterr().out.startswith("3 new articles")
+    assert main(["analyze", str(corpus), "--out", str(tmp_path / "out"), "--scheduler", "tcp://localhost:8786"]) == 2
+    assert "a scheduler address needs engine='dask'" in capsys.readouterr().err

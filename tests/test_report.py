@@ -5,6 +5,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from helpers.cli import main
 from helpers.errors import BlickwinkelError
 from helpers.report import notebook_html, render_report, report_notebooks
 
@@ -120,3 +121,11 @@ def test_the_venv_has_the_python3_kernel_reports_run_on():
     from jupyter_client.kernelspec import KernelSpecManager
 
     assert "python3" in KernelSpecManager().find_kernel_specs()
+
+
+def test_the_report_command_prints_where_the_index_is(tmp_path, hostile_article, capsys):
+    notebook = write_notebook(tmp_path / "01_leer.ipynb", "1 + 1")
+    assert main(["report", str(hostile_article), "--out", str(tmp_path / "bericht"), "--notebooks", str(notebook)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.strip() == str(tmp_path / "bericht" / "index.html")
+    assert "[1/1] 01_leer" in captured.err

@@ -12,7 +12,8 @@ batch that never finished are removed. Memory stays flat because only a few batc
 
 The same batches run in this process (`processes=1`), in a process pool (`processes=N`) or on a Dask
 cluster (`engine="dask"`, a `distributed.LocalCluster` unless `scheduler` gives an address); the tables are
-the same. An article whose analysis fails is recorded in the `errors` table and the run goes on.
+the same. An article whose analysis fails is recorded in the `errors` table and the run goes on; it
+counts as done, so to try it again after a fix, analyse into a new folder.
 """
 
 import itertools
@@ -66,8 +67,8 @@ def analyze_corpus(sources, out_dir, *, processes=1, engine="local", scheduler=N
     bar = tqdm(total=None if has_jsonl else len(paths), desc="articles", unit="article", disable=not progress)
     batches = _batches(paths, done, batch_size, on_skip=bar.update)
     analysed = 0
-    with _executor(engine, processes, scheduler) as submit:
-        for batch_name, ids, tables in _run(batches, submit, processes, analyses):
+    with _executor(engine, processes, scheduler) as (submit, workers):
+        for batch_name, ids, tables in _run(batches, submit, workers, analyses):
             write_batch(out_dir, batch_name, ids, tables)
             analysed += len(ids)
             bar.update(len(ids))
@@ -86,7 +87,7 @@ def sample_paths(sources, n=None, seed=0):
     return sorted(random.Random(seed).sample(paths, n))
 
 
-def analyse_batch(articles, load_errors, analyses):
+def analyze_batch(articles, load_errors, analyses):
     """The tables of one batch: every analysis for every article, failures as rows of `errors`."""
     tables = {name: [] for name in ["articles", *analyses]}
     errors = list(load_errors)
@@ -241,7 +242,7 @@ def _run(batches, submit, workers, analyses):
     pending = {}
     limit = workers * BATCHES_IN_FLIGHT_PER_WORKER
     for batch_name, articles, load_errors, ids in batches:
-        pending[submit(analyse_batch, articles, load_errors, analyses)] = (batch_name, ids)
+        pending[submit(analyze_batch, articles, load_errors, analyses)] = (batch_name, ids)
         while len(pending) >= limit:
             yield from _collect(pending)
     while pending:
@@ -257,23 +258,23 @@ def _collect(pending):
 
 @contextmanager
 def _executor(engine, processes, scheduler):
-    """A `submit(function, *args)` returning futures: in this process, a process pool or a Dask cluster."""
+    """(submit, workers): `submit(function, *args)` returns a future; in this process, a pool or on Dask."""
     if engine == "dask":
         from distributed import Client, LocalCluster  # only needed for the Dask engine
 
         if scheduler:
             with Client(scheduler) as client:
-                yield client.get_executor().submit
+                yield client.get_executor().submit, max(len(client.scheduler_info()["workers"]), 1)
         else:
             with LocalCluster(n_workers=processes, threads_per_worker=1, processes=True,
                               dashboard_address=None) as cluster, Client(cluster) as client:
-                yield client.get_executor().submit
+                yield client.get_executor().submit, processes
     elif processes > 1:
         # spawn, not fork: workers start clean and each loads the pipeline once, on its first batch
         with ProcessPoolExecutor(processes, mp_context=get_context("spawn")) as pool:
-            yield pool.submit
+            yield pool.submit, processes
     else:
-        yield _submit_here
+        yield _submit_here, 1
 
 
 def _submit_here(function, *args):
