@@ -557,8 +557,9 @@ class MentionFinder:
         """person, place, organisation or other, from the gazetteers, the word before and the tags."""
         gazetteers = self.gazetteers
         last = words[-1]
-        if len(words) == 1 and (len(last) < 3 or not last.replace("-", "").isalpha()):
-            return "other"  # "M5", "Chr", "KG": codes and abbreviations, not names
+        if len(words) == 1 and (len(last) < 3 or not last.replace("-", "").isalpha() or (
+                self._is_code(tags, start, start + 1) and not gazetteers.is_place_name(last))):
+            return "other"  # "M5", "Chr", "KG", "ISBN 3-770": codes and abbreviations, not names
         if (gazetteers.is_organisation_word(_without_s(last)) or _is_abbreviation(last) or " ".join(words) in
                 gazetteers.organisation_names or (len(words) > 1 and words[0] in gazetteers.organisation_prefixes)):
             return "organisation"
@@ -583,6 +584,11 @@ class MentionFinder:
         before = tags[start - 1] if start > 0 else ""
         after = tags[end] if end < len(tags) else ""
         return before in ("ART", "ADJA") or (end - start == 1 and "$(" in (before, after))
+
+    @staticmethod
+    def _is_code(tags, start, end):
+        """'ISBN 3-770', 'Windows 7', 'PMID 17117481': a single name before a number names a code or a model."""
+        return end - start == 1 and end < len(tags) and tags[end] == "CARD"
 
     # -- roles and titles before names --------------------------------------------------------------------
 
