@@ -150,6 +150,21 @@ def test_discovered_names_are_typed_and_their_variants_merged():
     assert gabriel["surface"].tolist() == ["Sigmar Gabriel", "Gabriels"]
 
 
+def test_discovery_reads_the_type_of_a_name_from_word_lists_and_context():
+    text = ("Der Spielzeughersteller Mattel meldete Gewinne. Kaiser Franz Joseph regierte lange. "
+            "Die Feier fand in Twistringen statt. Der Transrapid fuhr schnell. Sie wohnt in der Gubener Straße. "
+            "Der FC Nürnberg verlor.")
+    names = discovered_names(load_article(text, article_id="beispiel", date="2015-11"))
+    assert list(zip(names["actor"], names["actor_type"])) == [
+        ("Mattel", "organisation"),  # after a class noun of organisations
+        ("Franz Joseph", "person"),  # a title is not part of the name
+        ("Twistringen", "place"),  # a GeoNames town after a local preposition
+        ("Transrapid", "other"),  # a name with an article is the name of a thing
+        ("Gubener Straße", "place"),  # an inhabitant adjective before a street
+        ("FC Nürnberg", "organisation"),  # a club prefix
+    ]
+
+
 def test_a_catalog_surname_after_another_first_name_is_someone_else():
     mentions = mentions_in("James Cook segelte um die Welt.")
     assert list(zip(mentions["surface"], mentions["actor_id"], mentions["kind"])) == [

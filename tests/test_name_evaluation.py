@@ -87,4 +87,4 @@ def test_typed_f1_on_the_germeval_dev_split():
     if not GERMEVAL_DEV.is_file():
         pytest.skip(f"{GERMEVAL_DEV} not found: the GermEval 2014 data lies beside the repository in ../shared")
     scores = evaluate_names(GERMEVAL_DEV).set_index("class")
-    assert scores.loc["all (typed)", "f1"] >= 0.60
+    assert scores.loc["all (typed)", "f1"] >= 0.69  # 0.701 measured when this test was written

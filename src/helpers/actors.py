@@ -291,6 +291,8 @@ class Gazetteers:
     organisation_endings: tuple  # lower case: partei, ministerium
     organisation_prefixes: frozenset  # FC, VfL, Universität
     organisation_names: frozenset  # Siemens, Nvidia
+    organisation_classes: frozenset  # Konzern, Verein: before an organisation's name
+    organisation_class_endings: tuple  # hersteller, betreiber
     person_titles: frozenset
     person_title_endings: tuple
     name_particles: frozenset
@@ -301,6 +303,7 @@ class Gazetteers:
         place_heads, place_noun_endings = _words_and_endings("place_name_parts.txt")
         organisation_words, organisation_endings = _words_and_endings("organisation_suffixes.txt")
         person_titles, person_title_endings = _words_and_endings("person_titles.txt")
+        organisation_classes, organisation_class_endings = _words_and_endings("organisation_classes.txt")
         return cls(
             first_names=frozenset(word_list("first_names.txt")),
             places=places,
@@ -313,6 +316,8 @@ class Gazetteers:
             organisation_endings=tuple(ending.lower() for ending in organisation_endings),
             organisation_prefixes=frozenset(word_list("organisation_prefixes.txt")),
             organisation_names=frozenset(word_list("organisation_names.txt")),
+            organisation_classes=organisation_classes,
+            organisation_class_endings=organisation_class_endings,
             person_titles=person_titles,
             person_title_endings=person_title_endings,
             name_particles=frozenset(word_list("name_particles.txt")),
@@ -321,6 +326,13 @@ class Gazetteers:
     def is_organisation_word(self, text):
         return text in self.organisation_words or (
             text[:1].isupper() and text.lower().endswith(self.organisation_endings)
+        )
+
+    def is_organisation_class(self, text):
+        """'Konzern', 'Konzerns', 'Spielzeughersteller': a noun that may stand before an organisation's name."""
+        return any(
+            word in self.organisation_classes or (word[:1].isupper() and word.endswith(self.organisation_class_endings))
+            for word in (text, _without_s(text))
         )
 
     def is_person_title(self, text):
@@ -464,9 +476,12 @@ class MentionFinder:
                 pass
             elif self._starts_name(texts, tags, position, following):
                 end = self._chain_end(texts, tags, covered, position)
-                words = texts[position:end]
-                found.append(Found(position, end, None, "discovered", name=" ".join(words),
-                                   actor_type=self._chain_type(texts, tags, position, words)))
+                start = position
+                while end - start > 1 and self.gazetteers.is_person_title(texts[start]):
+                    start += 1  # "Kaiser Franz Joseph": the title is not part of the name
+                words = texts[start:end]
+                found.append(Found(start, end, None, "discovered", name=" ".join(words),
+                                   actor_type=self._chain_type(texts, tags, start, words)))
             elif place := self._place_of_adjective(texts[position], tags[position]):
                 # "Gubener Straße" is a place, "Berliner Zeitung" an organisation
                 head_type = ("place" if following in self.gazetteers.place_heads
@@ -523,11 +538,15 @@ class MentionFinder:
             break
         return end
 
+    def _is_given_name(self, text):
+        """A first name ('Heiko') or an initial ('A.')."""
+        return text in self.gazetteers.first_names or (len(text) == 2 and text[0].isupper() and text[1] == ".")
+
     def _is_name_after(self, previous, text):
-        """'Heiko Maas', 'SV Wehen-Wiesbaden': a capitalised word after a first name or a club prefix belongs
+        """'Heiko Maas', 'A. Wiegemann', 'SV Wehen-Wiesbaden': a capitalised word after a first name, an initial or a club prefix belongs
         to the name, whatever its tag."""
         gazetteers = self.gazetteers
-        return (previous in gazetteers.first_names or previous in gazetteers.organisation_prefixes) and (
+        return (self._is_given_name(previous) or previous in gazetteers.organisation_prefixes) and (
             text[:1].isupper() and text.replace("-", "").isalpha()
         )
 
@@ -564,7 +583,9 @@ class MentionFinder:
                 gazetteers.organisation_names or (len(words) > 1 and words[0] in gazetteers.organisation_prefixes)):
             return "organisation"
         previous = texts[start - 1] if start > 0 else ""
-        if (len(words) > 1 and words[0] in gazetteers.first_names) or gazetteers.is_person_title(previous):
+        if gazetteers.is_organisation_class(previous):  # "die Ölgesellschaft Petrobras"
+            return "organisation"
+        if (len(words) > 1 and self._is_given_name(words[0])) or gazetteers.is_person_title(previous):
             return "person"
         name = " ".join(words)
         if name in gazetteers.places or name in gazetteers.towns or previous in gazetteers.place_prepositions:
