@@ -173,6 +173,7 @@ def _trained_pipeline(base):
     return nlp
 
 
+# Per (pipeline, article): its Doc and the tables computed from it, so that nothing is computed twice.
 _parsed = OrderedDict()
 
 
@@ -184,11 +185,26 @@ def parse(article, pipeline=None):
     """
     nlp = pipeline if pipeline is not None else load_pipeline()
     key = (nlp, article.id, article.text)
-    doc = _parsed.get(key)
-    if doc is not None:
+    if key in _parsed:
         _parsed.move_to_end(key)
-        return doc
+        return _parsed[key][0]
     return _remember(key, nlp(_unparsed(nlp, article)))
+
+
+def remembered(article, name, build, pipeline=None):
+    """The result of `build()` for an article, computed once while its Doc is remembered by `parse`.
+
+        table = remembered(article, ("quotes",), lambda: find_quotes(article))
+
+    `name` must say everything the result depends on besides the article and the pipeline (e.g. a lexicon
+    path). A copy is returned, so a caller may change it without changing what others get.
+    """
+    nlp = pipeline if pipeline is not None else load_pipeline()
+    parse(article, nlp)
+    results = _parsed[(nlp, article.id, article.text)][1]
+    if name not in results:
+        results[name] = build()
+    return results[name].copy()
 
 
 def parse_many(articles, pipeline=None, batch_size=64):
@@ -213,7 +229,7 @@ def _unparsed(nlp, article):
 
 
 def _remember(key, doc):
-    _parsed[key] = doc
+    _parsed[key] = (doc, {})
     _parsed.move_to_end(key)
     while len(_parsed) > PARSE_CACHE_SIZE:
         _parsed.popitem(last=False)
