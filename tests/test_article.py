@@ -205,6 +205,21 @@ def test_jsonl_corpus_uses_the_ids(tmp_path):
         load_article(path)
 
 
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"\n\n", "is empty: a JSONL corpus needs"),
+        (b'{"id": "a", "text": "Ein Satz hier."}\n{"id": "b", "text": \n', "line 2 is not valid JSON"),
+        (b'{"id": "a", "text": "Gr\xf6\xdfe"}\n', "line 1 is not UTF-8"),
+    ],
+)
+def test_bad_jsonl_gets_clear_errors(tmp_path, content, message):
+    path = tmp_path / "korpus.jsonl"
+    path.write_bytes(content)
+    with pytest.raises(ArticleError, match=message):
+        list(load_corpus(path))
+
+
 def test_folder_and_glob_corpus(tmp_path):
     for name in ["b.txt", "a.txt"]:
         (tmp_path / name).write_text(GERMAN, encoding="utf-8")

@@ -221,11 +221,12 @@ def _articles_from_file(path):
         raise ArticleError(f"file {path} not found: check the path (relative to {Path.cwd()})")
     if path.is_dir():
         raise ArticleError(f"{path} is a folder: use load_corpus() to read the articles in it")
-    text = read_text_file(path)
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
-        yield from _articles_from_jsonl(text, path)
-    elif suffix in JSON_SUFFIXES:
+        yield from _articles_from_jsonl(path)
+        return
+    text = read_text_file(path)
+    if suffix in JSON_SUFFIXES:
         yield article_from_json(_parse_json(text, path), default_id=path.stem, source=str(path))
     elif suffix in HTML_SUFFIXES or _looks_like_html(text):
         yield article_from_html(text, article_id=path.stem, source=str(path))
@@ -276,18 +277,32 @@ def _parse_json(text, path):
         ) from error
 
 
-def _articles_from_jsonl(text, path):
-    for line_number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise ArticleError(
-                f"{path} line {line_number} is not valid JSON ({error.msg}): each line must be one "
-                '{"id": ..., "text": ...} object'
-            ) from error
-        yield article_from_json(record, default_id=f"{path.stem}-{line_number}", source=f"{path}:{line_number}")
+def _articles_from_jsonl(path):
+    """The articles of a JSONL file, read line by line so that a large corpus file needs little memory."""
+    found = False
+    with open(path, "rb") as lines:
+        for line_number, line in enumerate(lines, start=1):
+            if line_number == 1:
+                line = line.removeprefix(b"\xef\xbb\xbf")
+            if not line.strip():
+                continue
+            found = True
+            yield article_from_json(_jsonl_record(line, line_number, path),
+                                    default_id=f"{path.stem}-{line_number}", source=f"{path}:{line_number}")
+    if not found:
+        raise ArticleError(f"{path} is empty: a JSONL corpus needs one {{\"id\": ..., \"text\": ...}} per line")
+
+
+def _jsonl_record(line, line_number, path):
+    try:
+        return json.loads(line.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise ArticleError(f"{path} line {line_number} is not UTF-8: save the JSONL file as UTF-8") from error
+    except json.JSONDecodeError as error:
+        raise ArticleError(
+            f"{path} line {line_number} is not valid JSON ({error.msg}): each line must be one "
+            '{"id": ..., "text": ...} object'
+        ) from error
 
 
 def _looks_like_html(text):
