@@ -9,8 +9,10 @@ A mention is found in two ways. The catalog (`resources/actors.yaml`, plus any c
 lists each actor with its names, abbreviations, metonyms ("Moskau", "Kreml"), adjectives and demonyms
 ("russische", "Russen"), roles ("Kreml-Chef") and compounds ("IS-Hochburg", "Élyséekreisen"). Discovery finds
 the proper names the catalog does not know: chains of tokens tagged `NE` (or listed in the gazetteers of first
-names and places), typed person / place / organisation / other with the word lists `first_names.txt`,
-`gazetteer_places.txt`, `organisation_suffixes.txt` and `person_titles.txt`.
+names and places), typed person / place / organisation / other with the word lists of `resources/`:
+`first_names.txt`, `person_titles.txt`, `name_particles.txt`, `gazetteer_places.txt`, `gazetteer_towns.txt`
+(GeoNames), `place_name_parts.txt`, `place_prepositions.txt`, `organisation_suffixes.txt`,
+`organisation_prefixes.txt`, `organisation_classes.txt` and `organisation_names.txt`.
 
 This module knows German word formation (genitive -s, adjective endings, plurals of demonyms, compounds), never
 an actor: adding one is an edit of a YAML file.
@@ -36,7 +38,6 @@ from helpers.resources import read_yaml, resource_path, word_list
 BUNDLED_CATALOG = "actors.yaml"
 SPAN_KEY = "actors"  # doc.spans["actors"]: one Span per mention, label = actor id, details in span._.actor
 ACTOR_TYPES = ("person", "state", "organisation", "group", "place", "other")
-KINDS = ("name", "demonym", "metonym", "role", "compound", "discovered")
 
 ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
 # Endings of feminine nouns and names, which have no genitive -s: Regierung, Türkei, Union, Ukraine
@@ -385,13 +386,13 @@ class MentionFinder:
             candidates.sort(key=lambda candidate: -len(candidate[0]))
         self._compounds = {}
 
-    def __call__(self, doc, date=None):
+    def __call__(self, doc):
         texts = [token.text for token in doc]
         tags = [token.tag_ for token in doc]
         found = self._catalog_mentions(texts, tags)
         found += self._discovered(texts, tags, found)
         found.sort(key=lambda mention: mention.start)
-        return self._merge_titles(found, date)
+        return self._merge_titles(found)
 
     # -- the catalog ------------------------------------------------------------------------------------
 
@@ -543,8 +544,8 @@ class MentionFinder:
         return text in self.gazetteers.first_names or (len(text) == 2 and text[0].isupper() and text[1] == ".")
 
     def _is_name_after(self, previous, text):
-        """'Heiko Maas', 'A. Wiegemann', 'SV Wehen-Wiesbaden': a capitalised word after a first name, an initial or a club prefix belongs
-        to the name, whatever its tag."""
+        """'Heiko Maas', 'A. Wiegemann', 'SV Wehen-Wiesbaden': a capitalised word after a first name, an
+        initial or a club prefix belongs to the name, whatever its tag."""
         gazetteers = self.gazetteers
         return (self._is_given_name(previous) or previous in gazetteers.organisation_prefixes) and (
             text[:1].isupper() and text.replace("-", "").isalpha()
@@ -613,8 +614,9 @@ class MentionFinder:
 
     # -- roles and titles before names --------------------------------------------------------------------
 
-    def _merge_titles(self, found, date):
-        """'Kreml-Chef Wladimir Putin' is one mention of Putin; a role alone means its holder at `date`."""
+    def _merge_titles(self, found):
+        """'Kreml-Chef Wladimir Putin' is one mention of Putin; a role alone means its holder today (the
+        mention table resolves it at the article's date)."""
         merged = []
         for mention in found:
             previous = merged[-1] if merged else None
@@ -625,7 +627,7 @@ class MentionFinder:
                 merged[-1] = mention
                 continue
             if mention.kind == "role":
-                mention.actor_id = self.catalog.role_holder(mention.title, date)
+                mention.actor_id = self.catalog.role_holder(mention.title)
             merged.append(mention)
         return merged
 
@@ -690,7 +692,7 @@ class ActorComponent:
     def __call__(self, doc):
         self.refresh()
         spans = []
-        for mention in self.finder(doc, doc.user_data.get("date")):
+        for mention in self.finder(doc):
             span = Span(doc, mention.start, mention.end, label=mention.actor_id or "")
             span._.actor = {
                 "kind": mention.kind,
