@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from helpers.article import load_article
 from helpers.errors import BlickwinkelWarning
+from helpers import quotes as quotes_module
 from helpers.quotes import COLUMNS, quotation_spans, quote_spans, quotes, who_speaks
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "dpa_frankreich_russland_is.txt"
@@ -41,6 +42,14 @@ def test_seed_has_seven_direct_or_partial_quotes_by_peskow_le_drian_cook_and_the
     partial = quoted[quoted["type"] == "partial"]
     assert list(partial["text"]) == ['"kontraproduktiv"']
     assert partial["carried_over"].item()
+
+
+def test_quotes_are_found_once_per_article_and_every_caller_gets_its_own_copy(monkeypatch):
+    article = load_article("„Wir kommen“, sagte Cook.", article_id="einmal")
+    first = quotes(article)
+    first.loc[0, "speaker"] = "geändert"
+    monkeypatch.setattr(quotes_module, "_find_quotes", lambda *arguments: pytest.fail("found a second time"))
+    assert quotes(article).loc[0, "speaker"] == "Cook"
 
 
 def test_mistral_in_quotation_marks_is_a_ship_not_a_quote(seed):

@@ -39,7 +39,7 @@ import pandas as pd
 
 from helpers.actors import actor_mentions, load_catalog
 from helpers.errors import BlickwinkelWarning, ResourceError
-from helpers.nlp import parse
+from helpers.nlp import parse, remembered
 from helpers.resources import read_yaml, word_list
 
 COLUMNS = [
@@ -562,7 +562,14 @@ def quotes(article, pipeline=None):
     """One row per quotation of an article (columns in the module docstring).
 
         quotes(load_article("data/dpa_frankreich_russland_is.txt"))[["type", "speaker", "text"]]
+
+    Computed once per article and pipeline while `helpers.nlp.parse` remembers its Doc (framing and corpus
+    ask for the same table); each call returns a copy.
     """
+    return remembered(article, ("quotes",), lambda: _find_quotes(article, pipeline), pipeline)
+
+
+def _find_quotes(article, pipeline):
     doc = parse(article, pipeline)
     marks = [span for paragraph in article.paragraphs
              for span in quotation_spans(article.text, paragraph.start, paragraph.end)]
