@@ -41,6 +41,7 @@ PARTS = {"title", "lead", "question", "heading", "body"}
 SPANS = {"words", "sentence"}
 ELEMENT_KEYS = {"lemma", "tag", "text", "gap", "sentence_final"}
 CUE_KEYS = {"cue", "patterns", "compound", "span", "parts", "example"}
+COMPOUND_CACHE_SIZE = 2**16  # words whose compound splits are kept (a few MB)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -78,7 +79,7 @@ class Cue:
         return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: a key of the caches below
 class FrameLexicon:
     categories: dict
     cues: tuple
@@ -92,6 +93,45 @@ class FrameLexicon:
         """The noun cues that may match as a part of a compound, longest first."""
         nouns = [cue for cue in self.cues if cue.compound != "none" and " " not in cue.name and cue.name[0].isupper()]
         return sorted(nouns, key=lambda cue: -len(cue.name))
+
+    @cached_property
+    def compound_names(self):
+        """The compound cues by their casefolded name, each with its rank in `compound_cues`, so that a word
+        is compared only with the cues it begins or ends with."""
+        names = {}
+        for rank, cue in enumerate(self.compound_cues):
+            names.setdefault(cue.name.casefold(), []).append((rank, cue))
+        return names
+
+    @cached_property
+    def first_words(self):
+        """The cues (by number in `cues`) whose patterns may begin at a word, looked up by what the first
+        element of a pattern asks for: `by_word` a lemma (matched against a word's lemma and text), `by_text`
+        a text, `by_tag` a tag; `anywhere` the cues with a pattern whose first element asks for nothing."""
+        index = {"by_word": {}, "by_text": {}, "by_tag": {}, "anywhere": set()}
+        for number, cue in enumerate(self.cues):
+            for first in (pattern[0] for pattern in cue.patterns):
+                if first.lemmas is not None:
+                    table, keys = "by_word", first.lemmas
+                elif first.texts is not None:
+                    table, keys = "by_text", first.texts
+                elif first.tags is not None:
+                    table, keys = "by_tag", first.tags
+                else:
+                    index["anywhere"].add(number)
+                    continue
+                for key in keys:
+                    index[table].setdefault(key, set()).add(number)
+        return index
+
+    def cues_starting_at(self, word):
+        """The numbers of the cues that may begin at `word` (a necessary condition, not a match)."""
+        index = self.first_words
+        found = set(index["anywhere"])
+        for table, key in (("by_word", word.lemma), ("by_word", word.text), ("by_text", word.text),
+                           ("by_tag", word.tag)):
+            found.update(index[table].get(key, ()))
+        return found
 
 
 @lru_cache(maxsize=None)
@@ -200,36 +240,38 @@ def split_compound(word, lexicon=DEFAULT_LEXICON):
     when the rest has at least `min_rest` letters; derivations (Gegner|schaft) and the lexicon's exclusions
     (Ehe|mann, ehemalig) are not split. `lexicon` is a resource name, a path or a loaded FrameLexicon.
     """
-    frames = lexicon_of(lexicon)
+    return [{"cue": cue, "compound_part": part, "compound_split": split}
+            for cue, part, split in _compound_splits(word, lexicon_of(lexicon))]
+
+
+@lru_cache(maxsize=COMPOUND_CACHE_SIZE)
+def _compound_splits(word, frames):
+    """(cue, compound_part, compound_split) for each cue inside a word (see `split_compound`)."""
     folded = word.casefold()
     if any(excluded.casefold() in folded for excluded in frames.exclusions):
-        return []
+        return ()
     found = []
     pieces = word.split("-")
     offset = 0
     for piece in pieces:
-        for split in _split_piece(piece, frames, hyphenated=len(pieces) > 1):
-            cue, part_start, part_end, marked = split
-            found.append({
-                "cue": cue,
-                "compound_part": piece[part_start:part_end],
-                "compound_split": word[:offset] + marked + word[offset + len(piece):],
-            })
+        for cue, part_start, part_end, marked in _split_piece(piece, frames, hyphenated=len(pieces) > 1):
+            found.append((cue, piece[part_start:part_end], word[:offset] + marked + word[offset + len(piece):]))
         offset += len(piece) + 1
-    return found
+    return tuple(found)
 
 
 def _split_piece(piece, frames, hyphenated):
     """(cue, start, end, piece with '|' at the split) for the longest cue that is the whole piece (after a
     hyphen), else for the longest modifier and the longest head cue of the piece, when they do not overlap."""
     folded = piece.casefold()
-    cues = frames.compound_cues
-    if hyphenated:
-        whole = next((cue for cue in cues if cue.name.casefold() == folded), None)
-        if whole:  # "IS-Terror": the hyphen already splits the word
-            return [(whole, 0, len(piece), piece)]
-    modifier = next((split for cue in cues if (split := _modifier_split(piece, cue, frames))), None)
-    head = next((split for cue in cues if (split := _head_split(piece, cue, frames))), None)
+    names = frames.compound_names
+    if hyphenated and folded in names:  # "IS-Terror": the hyphen already splits the word
+        return [(names[folded][0][1], 0, len(piece), piece)]
+    # only cues the piece begins or ends with can split it; tried in the order of `compound_cues`
+    beginning = sorted(ranked for length in range(1, len(folded) + 1) for ranked in names.get(folded[:length], ()))
+    ending = sorted(ranked for length in range(1, len(folded) + 1) for ranked in names.get(folded[-length:], ()))
+    modifier = next((split for _, cue in beginning if (split := _modifier_split(piece, cue, frames))), None)
+    head = next((split for _, cue in ending if (split := _head_split(piece, cue, frames))), None)
     if modifier and head and modifier[2] > head[1]:
         return [modifier]
     return [split for split in (modifier, head) if split]
@@ -345,25 +387,24 @@ def _surface(text, words):
 def _sentence_matches(text, words, frames):
     """(cue, start, end, surface, compound_part, compound_split) for every cue in one sentence's words."""
     matches, whole_words = [], set()
-    for cue in frames.cues:
-        for position in range(len(words)):
-            positions = next(
-                (found for pattern in cue.patterns if (found := _pattern_at(pattern, words, position))), None
-            )
-            if positions is None:
-                continue
-            if cue.single_lemma:
-                whole_words.add(position)
-            matched = [words[k] for k in positions]
-            matches.append((cue, matched[0].start, max(w.end for w in matched), _surface(text, matched),
-                            None, None))
+    # cue by cue, word by word (the order decides which of two cues on the same words names them), but only
+    # where a cue may begin
+    starts = sorted((number, position) for position, word in enumerate(words)
+                    for number in frames.cues_starting_at(word))
+    for number, position in starts:
+        cue = frames.cues[number]
+        positions = next((found for pattern in cue.patterns if (found := _pattern_at(pattern, words, position))), None)
+        if positions is None:
+            continue
+        if cue.single_lemma:
+            whole_words.add(position)
+        matched = [words[k] for k in positions]
+        matches.append((cue, matched[0].start, max(w.end for w in matched), _surface(text, matched), None, None))
     for position, word in enumerate(words):
         if position in whole_words or word.tag not in NOUN_TAGS:
             continue
-        found = split_compound(word.text, frames) or split_compound(word.lemma, frames)
-        for split in found:
-            matches.append((split["cue"], word.start, word.end, word.text, split["compound_part"],
-                            split["compound_split"]))
+        found = _compound_splits(word.text, frames) or _compound_splits(word.lemma, frames)
+        matches.extend((cue, word.start, word.end, word.text, part, split) for cue, part, split in found)
     return matches
 
 
@@ -402,7 +443,7 @@ def frame_cues(article, pipeline=None, lexicon=DEFAULT_LEXICON):
     """
     frames = lexicon_of(lexicon)
     doc = parse(article, pipeline)
-    quotations = quotes(article, pipeline)
+    quotations = quotes(article, pipeline).to_dict("records")
     rows = []
     for sentence in article.sentences:
         sentence_text = article.span(sentence.start, sentence.end)
@@ -428,12 +469,13 @@ def frame_cues(article, pipeline=None, lexicon=DEFAULT_LEXICON):
 
 
 def _voice(quotations, start, end):
-    """The voice of the words between two offsets: the innermost quotation around them, or the journalist."""
-    around = quotations[(quotations["start"] <= start) & (quotations["end"] >= end)]
-    if around.empty:
+    """The voice of the words between two offsets: the innermost quotation around them (the first of the
+    shortest), or the journalist. `quotations`: records of the quotes table."""
+    around = [quotation for quotation in quotations if quotation["start"] <= start and quotation["end"] >= end]
+    if not around:
         return {"voice": "journalist", "speaker": None, "speaker_actor_id": None, "quote_id": None,
                 "quote_type": None}
-    quotation = around.loc[(around["end"] - around["start"]).idxmin()]
+    quotation = min(around, key=lambda quotation: quotation["end"] - quotation["start"])
     return {"voice": "quoted", "speaker": quotation["speaker"], "speaker_actor_id": quotation["speaker_actor_id"],
             "quote_id": quotation["quote_id"], "quote_type": quotation["type"]}
 
