@@ -48,6 +48,8 @@ COLUMNS = [
     "speaker", "speaker_start", "speaker_end", "speaker_actor_id", "speaker_actor", "speaker_affiliation",
     "speaker_kind", "carried_over", "sentence", "section_index", "section", "part",
 ]
+# columns that `link_speakers` fills -> the columns of `actors.actor_mentions` they come from
+LINK_COLUMNS = {"speaker_actor_id": "actor_id", "speaker_actor": "actor", "speaker_affiliation": "affiliation"}
 QUOTE_COLORS = {"Zitat": "#ffe08a", "Redeeinleitung": "#9fd3c7", "Sprecher": "#f4a6a6"}
 
 # STTS tags of words that can be part of a noun phrase naming a speaker ("Frankreichs Verteidigungsminister
@@ -849,34 +851,41 @@ def link_speakers(table, mentions):
     table = table.copy()
     pronouns = _cues()["pronouns"]
     anaphors = {word for word, rule in _cues()["reported"].items() if rule.get("position") == "self"}
+    # plain lists, not a DataFrame per speaker: a table has few speakers, but a corpus has many tables
+    by_start = sorted(mentions.to_dict("records"), key=lambda mention: mention["start"])
+    starts = [mention["start"] for mention in by_start]
+    linked = {column: table[column].tolist() for column in [*LINK_COLUMNS, "speaker_kind"]}
     last_person = last_speaker = None
-    for row_index, row in table.iterrows():
-        if pd.isna(row["speaker_start"]):
+    rows = zip(table["speaker"], table["speaker_start"], table["speaker_end"], table["speaker_kind"])
+    for position, (speaker, start, end, kind) in enumerate(rows):
+        if pd.isna(start):
             continue
-        if row["speaker"] in pronouns:
+        if speaker in pronouns:
             mention = last_person
-        elif row["speaker"].lower() in anaphors:  # "Demnach": the source named before
+        elif speaker.lower() in anaphors:  # "Demnach": the source named before
             mention = last_speaker
         else:
-            mention = _speaker_mention(mentions, row["speaker_start"], row["speaker_end"])
+            mention = _speaker_mention(by_start[:bisect.bisect_left(starts, end)], start)
         if mention is None:
             continue
         last_speaker = mention
         if mention["actor_type"] == "person":
             last_person = mention
-        table.loc[row_index, ["speaker_actor_id", "speaker_actor", "speaker_affiliation"]] = \
-            [mention["actor_id"], mention["actor"], mention["affiliation"]]
-        if row["speaker_kind"] != "anonymous":
-            table.loc[row_index, "speaker_kind"] = "discovered" if mention["kind"] == "discovered" else "actor"
+        for column, key in LINK_COLUMNS.items():
+            linked[column][position] = mention[key]
+        if kind != "anonymous":
+            linked["speaker_kind"][position] = "discovered" if mention["kind"] == "discovered" else "actor"
+    for column, values in linked.items():
+        table[column] = pd.Series(values, index=table.index, dtype=table[column].dtype)
     return table
 
 
-def _speaker_mention(mentions, start, end):
-    overlapping = mentions[(mentions["start"] < end) & (mentions["end"] > start)].sort_values("start")
-    if overlapping.empty:
-        return None
-    people = overlapping[overlapping["actor_type"] == "person"]
-    return (people.iloc[-1] if not people.empty else overlapping.iloc[0]).to_dict()
+def _speaker_mention(mentions_before_end, start):
+    """Of the mentions (in text order) that start before the speaker's end, the one that overlaps the speaker:
+    the last person, else the first."""
+    overlapping = [mention for mention in mentions_before_end if mention["end"] > start]
+    people = [mention for mention in overlapping if mention["actor_type"] == "person"]
+    return people[-1] if people else overlapping[0] if overlapping else None
 
 
 def who_speaks(table, by="speaker", catalogs=()):
