@@ -11,14 +11,15 @@ to their particle ("nähern sich ... an" -> annähern), multi-word cues ("Seite 
 matched inside German compounds ("Koalitions|partner").
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 import pandas as pd
 
 from helpers.article import load_corpus
 from helpers.errors import ResourceError
-from helpers.nlp import parse
+from helpers.nlp import parse, remembered
 from helpers.quotes import quotes
 from helpers.resources import read_yaml
 
@@ -95,6 +96,11 @@ class FrameLexicon:
         return sorted(nouns, key=lambda cue: -len(cue.name))
 
     @cached_property
+    def folded_exclusions(self):
+        """The words that are never split (`exclusions`), casefolded."""
+        return tuple(word.casefold() for word in self.exclusions)
+
+    @cached_property
     def compound_names(self):
         """The compound cues by their casefolded name, each with its rank in `compound_cues`, so that a word
         is compared only with the cues it begins or ends with."""
@@ -127,11 +133,8 @@ class FrameLexicon:
     def cues_starting_at(self, word):
         """The numbers of the cues that may begin at `word` (a necessary condition, not a match)."""
         index = self.first_words
-        found = set(index["anywhere"])
-        for table, key in (("by_word", word.lemma), ("by_word", word.text), ("by_text", word.text),
-                           ("by_tag", word.tag)):
-            found.update(index[table].get(key, ()))
-        return found
+        return index["anywhere"].union(index["by_word"].get(word.lemma, ()), index["by_word"].get(word.text, ()),
+                                       index["by_text"].get(word.text, ()), index["by_tag"].get(word.tag, ()))
 
 
 @lru_cache(maxsize=None)
@@ -248,7 +251,7 @@ def split_compound(word, lexicon=DEFAULT_LEXICON):
 def _compound_splits(word, frames):
     """(cue, compound_part, compound_split) for each cue inside a word (see `split_compound`)."""
     folded = word.casefold()
-    if any(excluded.casefold() in folded for excluded in frames.exclusions):
+    if any(excluded in folded for excluded in frames.folded_exclusions):
         return ()
     found = []
     pieces = word.split("-")
@@ -306,8 +309,7 @@ def _modifier_split(piece, cue, frames):
 # Matching
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):  # a tuple, not a dataclass: made for every token, it must be cheap
     """A token as the matcher sees it; a separable verb carries its particle ("nähern ... an" -> annähern)."""
 
     text: str
@@ -334,8 +336,8 @@ def sentence_words(doc, start, end):
         if verb is None:
             words.append(word)
         else:
-            words[verb] = replace(words[verb], lemma=word.lemma.lower() + words[verb].lemma, end=word.end,
-                                  pieces=words[verb].pieces + word.pieces)
+            words[verb] = words[verb]._replace(lemma=word.lemma.lower() + words[verb].lemma, end=word.end,
+                                               pieces=words[verb].pieces + word.pieces)
     return words
 
 
@@ -442,9 +444,13 @@ def frame_cues(article, pipeline=None, lexicon=DEFAULT_LEXICON):
     `lexicon` is a bundled resource name or the path of your own lexicon in the layout of frames.yaml.
     """
     frames = lexicon_of(lexicon)
+    return remembered(article, ("frame_cues", frames), lambda: _find_cues(article, pipeline, frames), pipeline)
+
+
+def _find_cues(article, pipeline, frames):
     doc = parse(article, pipeline)
-    quotations = quotes(article, pipeline).to_dict("records")
-    rows = []
+    quotations = _quote_records(quotes(article, pipeline))
+    rows = {}
     for sentence in article.sentences:
         sentence_text = article.span(sentence.start, sentence.end)
         in_question = sentence_text.rstrip("\"'“”‘’«»›‹)] ").endswith("?")
@@ -455,17 +461,23 @@ def frame_cues(article, pipeline=None, lexicon=DEFAULT_LEXICON):
                 continue
             if cue.span == "sentence":
                 start, end, surface = sentence.start, sentence.end, sentence_text
-            rows.append({
+            # two cues of one category on the same words ("zerstritten" as lemma zerstreiten and as
+            # written): the one listed first in the lexicon names them
+            rows.setdefault((cue.category, start, end), {
                 "article_id": article.id, "category": cue.category, "frame": cue.frame, "cue_lemma": cue.name,
                 "surface": surface, "start": start, "end": end, "compound_part": compound_part,
                 "compound_split": compound_split, **place, "in_question": in_question,
                 **_voice(quotations, start, end),
             })
-    table = pd.DataFrame(rows, columns=CUE_COLUMNS).astype({"quote_id": "Int64"})
-    # two cues of one category on the same words ("zerstritten" as lemma zerstreiten and as written):
-    # the one listed first in the lexicon names them
-    table = table.drop_duplicates(subset=["category", "start", "end"], keep="first")
-    return table.sort_values(["start", "end"], kind="stable").reset_index(drop=True)
+    table = pd.DataFrame(sorted(rows.values(), key=lambda row: (row["start"], row["end"])), columns=CUE_COLUMNS)
+    table["quote_id"] = pd.array(table["quote_id"].tolist(), dtype="Int64")
+    return table
+
+
+def _quote_records(quotations):
+    """The quotes table as a list of records with the columns `_voice` needs."""
+    columns = ["start", "end", "speaker", "speaker_actor_id", "quote_id", "type"]
+    return [dict(zip(columns, values)) for values in zip(*(quotations[column].tolist() for column in columns))]
 
 
 def _voice(quotations, start, end):
