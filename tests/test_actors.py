@@ -185,6 +185,13 @@ def test_promoted_names_are_recognised_in_the_next_run(tmp_path):
     ]
 
 
+def test_promoting_nothing_leaves_a_catalog_that_loads(tmp_path):
+    article = load_article("Das Wetter war gut.", article_id="kurz")
+    catalog = tmp_path / "leer.yaml"
+    assert promote(discovered_names(article), catalog) == []
+    assert actor_mentions(article, catalogs=[catalog]).empty
+
+
 def test_a_user_catalog_adds_actors_without_touching_the_package(tmp_path):
     catalog = tmp_path / "vereine.yaml"
     catalog.write_text(

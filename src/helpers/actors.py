@@ -266,6 +266,8 @@ def _cached_catalog(stamped_paths):
         # read_yaml caches by path; a user's file may have grown (promote), so read it afresh
         content = read_yaml.__wrapped__(path) or {}
         actors = content.get("actors") if isinstance(content, dict) else None
+        if actors is None and isinstance(content, dict) and "actors" in content:
+            actors = []  # an empty `actors:` as promote() writes it before the first name
         if not isinstance(actors, list):
             raise ResourceError(f"{path} needs a top-level `actors:` list (see the bundled actors.yaml)")
         for entry in actors:

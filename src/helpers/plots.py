@@ -96,6 +96,8 @@ def bar_chart(counts, title=None, xlabel="Anzahl", top=20, ax=None):
     counts = counts.sort_values(ascending=False).head(top)
     if ax is None:
         _, ax = plt.subplots(figsize=(7, 0.35 * max(len(counts), 3) + 1))
+    if counts.empty:
+        return _nothing_to_show(ax, title)
     sns.barplot(x=counts.to_numpy(), y=[str(name) for name in counts.index], ax=ax, color=PALETTE[20])
     ax.set(title=title, xlabel=xlabel, ylabel="")
     return ax
@@ -108,6 +110,8 @@ def heatmap(table, index, columns, title=None, top=20, ax=None):
     counts = counts[keep]
     if ax is None:
         _, ax = plt.subplots(figsize=(1 + 0.55 * max(len(keep), 3), 1 + 0.45 * max(len(counts), 2)))
+    if counts.empty:
+        return _nothing_to_show(ax, title)
     sns.heatmap(counts, annot=True, fmt="d", cmap="Blues", cbar=False, ax=ax)
     ax.set(title=title, xlabel=columns, ylabel=index)
     return ax
@@ -123,6 +127,8 @@ def share_chart(table, index, groups, title=None, xlabel="Anteil", ax=None):
     long = shares.reset_index().melt(id_vars=index, var_name=groups, value_name=xlabel)
     if ax is None:
         _, ax = plt.subplots(figsize=(7, 0.5 * max(len(shares), 3) + 1))
+    if shares.empty:
+        return _nothing_to_show(ax, title)
     sns.barplot(data=long, x=xlabel, y=index, hue=groups, ax=ax, palette=PALETTE[20:20 + len(shares.columns)])
     ax.set(title=title, xlabel=xlabel, ylabel="")
     ax.xaxis.set_major_formatter(lambda value, _: f"{value:.0%}")
@@ -136,9 +142,18 @@ def line_chart(table, title=None, xlabel=None, ylabel=None, ax=None):
     """
     if ax is None:
         _, ax = plt.subplots(figsize=(8, 4.5))
+    if table.empty:
+        return _nothing_to_show(ax, title)
     table.plot(marker="o", ax=ax, color=PALETTE[20:20 + len(table.columns)])
     if pd.api.types.is_integer_dtype(table.index):
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
     ax.legend(title=table.columns.name, bbox_to_anchor=(1.02, 1), loc="upper left")
+    return ax
+
+
+def _nothing_to_show(ax, title):
+    """An empty chart that says so, for tables without rows (a short article, a filter that matched nothing)."""
+    ax.text(0.5, 0.5, "keine Daten", ha="center", va="center", transform=ax.transAxes, color="grey")
+    ax.set(title=title, xticks=[], yticks=[])
     return ax
