@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from helpers.errors import PipelineError, ResourceError
-from helpers.nlp import load_pipeline, parse
+from helpers.nlp import load_pipeline, parse, remembered
 from helpers.resources import read_yaml, resource_path, word_list
 
 BUNDLED_CATALOG = "actors.yaml"
@@ -721,8 +721,13 @@ def actor_mentions(article, pipeline=None, catalogs=()):
 
     Mentions inside the dateline ("Paris/Moskau (dpa) -") are left out: a dateline says where the news was
     written, not who it is about. A role alone ("der Kreml-Chef") counts for its holder at the article's date.
+    Computed once per article and pipeline (quotes and framing ask for it too).
     """
     nlp = pipeline or load_pipeline(catalogs=catalogs)
+    return remembered(article, ("actor_mentions",), lambda: _mention_table(article, nlp), nlp)
+
+
+def _mention_table(article, nlp):
     catalog = _component(nlp).catalog
     rows = []
     for span in parse(article, nlp).spans[SPAN_KEY]:
