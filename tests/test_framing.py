@@ -215,6 +215,24 @@ def test_a_users_own_lexicon_needs_no_code_change(tmp_path):
     assert cues[["category", "cue_lemma"]].values.tolist() == [["sport", "Eigentor"]]
 
 
+def test_a_pattern_may_begin_with_a_tag_or_with_any_word(tmp_path):
+    own = tmp_path / "own.yaml"
+    own.write_text(
+        "categories:\n"
+        "  probe:\n"
+        "    label: Probe\n"
+        "    definition: Words before a noun.\n"
+        "    source: this test\n"
+        "    cues:\n"
+        "      - {cue: Artikel Regierung, patterns: [[{tag: ART}, {lemma: Regierung}]]}\n"
+        "      - {cue: Wort Koalition, patterns: [[{}, {lemma: Koalition}]]}\n",
+        encoding="utf-8",
+    )
+    cues = frame_cues(load_article("Die Regierung bildet eine große Koalition.", article_id="probe"), lexicon=str(own))
+    assert cues[["cue_lemma", "surface"]].values.tolist() == [["Artikel Regierung", "Die Regierung"],
+                                                              ["Wort Koalition", "große Koalition"]]
+
+
 def test_a_broken_lexicon_says_what_is_missing(tmp_path):
     broken = tmp_path / "broken.yaml"
     broken.write_text("categories:\n  sport:\n    cues: [Foul]\n", encoding="utf-8")
