@@ -184,7 +184,7 @@ def parse(article, pipeline=None):
         doc.user_data["article_id"]     # article.id
     """
     nlp = pipeline if pipeline is not None else load_pipeline()
-    key = (nlp, article.id, article.text)
+    key = (nlp, article)
     if key in _parsed:
         _parsed.move_to_end(key)
         return _parsed[key][0]
@@ -201,7 +201,7 @@ def remembered(article, name, build, pipeline=None):
     """
     nlp = pipeline if pipeline is not None else load_pipeline()
     parse(article, nlp)
-    results = _parsed[(nlp, article.id, article.text)][1]
+    results = _parsed[(nlp, article)][1]
     if name not in results:
         results[name] = build()
     return results[name].copy()
@@ -216,7 +216,7 @@ def parse_many(articles, pipeline=None, batch_size=64):
     nlp = pipeline if pipeline is not None else load_pipeline()
     pairs = ((_unparsed(nlp, article), article) for article in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield article, _remember((nlp, article.id, article.text), doc)
+        yield article, _remember((nlp, article), doc)
     save_word_analyses()  # the next process need not analyse this corpus's new words again
 
 
