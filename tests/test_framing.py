@@ -199,7 +199,8 @@ def test_every_category_has_a_definition_and_a_source():
     assert lexicon[["definition", "source"]].notna().all().all()
 
 
-def test_a_users_own_lexicon_needs_no_code_change(tmp_path):
+def own_lexicon(tmp_path, cues):
+    """The path of a user's own lexicon with one category, sport, and `cues` (a YAML list)."""
     own = tmp_path / "sport.yaml"
     own.write_text(
         "categories:\n"
@@ -208,27 +209,22 @@ def test_a_users_own_lexicon_needs_no_code_change(tmp_path):
         "    frame: null\n"
         "    definition: Politics told as a match.\n"
         "    source: Lakoff & Johnson (1980)\n"
-        "    cues: [Eigentor, Foul]\n",
+        f"    cues: {cues}\n",
         encoding="utf-8",
     )
-    cues = frame_cues(load_article("Das war ein Eigentor der Regierung.", article_id="sport"), lexicon=str(own))
+    return str(own)
+
+
+def test_a_users_own_lexicon_needs_no_code_change(tmp_path):
+    own = own_lexicon(tmp_path, "[Eigentor, Foul]")
+    cues = frame_cues(load_article("Das war ein Eigentor der Regierung.", article_id="sport"), lexicon=own)
     assert cues[["category", "cue_lemma"]].values.tolist() == [["sport", "Eigentor"]]
 
 
 def test_a_pattern_may_begin_with_a_tag_or_with_any_word(tmp_path):
-    own = tmp_path / "own.yaml"
-    own.write_text(
-        "categories:\n"
-        "  probe:\n"
-        "    label: Probe\n"
-        "    definition: Words before a noun.\n"
-        "    source: this test\n"
-        "    cues:\n"
-        "      - {cue: Artikel Regierung, patterns: [[{tag: ART}, {lemma: Regierung}]]}\n"
-        "      - {cue: Wort Koalition, patterns: [[{}, {lemma: Koalition}]]}\n",
-        encoding="utf-8",
-    )
-    cues = frame_cues(load_article("Die Regierung bildet eine große Koalition.", article_id="probe"), lexicon=str(own))
+    own = own_lexicon(tmp_path, "[{cue: Artikel Regierung, patterns: [[{tag: ART}, {lemma: Regierung}]]},"
+                                " {cue: Wort Koalition, patterns: [[{}, {lemma: Koalition}]]}]")
+    cues = frame_cues(load_article("Die Regierung bildet eine große Koalition.", article_id="probe"), lexicon=own)
     assert cues[["cue_lemma", "surface"]].values.tolist() == [["Artikel Regierung", "Die Regierung"],
                                                               ["Wort Koalition", "große Koalition"]]
 
