@@ -22,9 +22,12 @@ PALETTE = sns.color_palette("pastel", 20).as_hex() + sns.color_palette("muted", 
 
 
 def label_colors(labels):
-    """A stable colour for each label, in order of first appearance."""
+    """A distinct light colour for each label, in order of first appearance (as many hues as labels)."""
     unique = list(dict.fromkeys(str(label) for label in labels))
-    return {label: PALETTE[index % len(PALETTE)] for index, label in enumerate(unique)}
+    # every third hue of the circle first, so that neighbours in the legend differ clearly
+    hues = sns.husl_palette(len(unique), l=0.82, s=0.9).as_hex()
+    order = sorted(range(len(unique)), key=lambda index: (index % 3, index))
+    return {label: hues[position] for label, position in zip(unique, order)}
 
 
 def highlight(article, spans, label="label", colors=None, title=None):
