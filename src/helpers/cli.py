@@ -9,6 +9,7 @@ Each command only calls the public functions of the other modules.
 import argparse
 import importlib
 import json
+import os
 import sys
 import warnings
 
@@ -69,7 +70,8 @@ def build_parser():
     analyze.add_argument("paths", nargs="+", metavar="PATH",
                          help="article files (.txt, .html, .json, .jsonl), folders or globs")
     analyze.add_argument("--out", required=True, metavar="DIR", help="folder for the Parquet tables")
-    analyze.add_argument("--processes", type=int, default=1, metavar="N", help="worker processes (default 1)")
+    analyze.add_argument("--processes", type=int, default=os.cpu_count() or 1, metavar="N",
+                         help=f"worker processes (default: all {os.cpu_count()} cores)")
     analyze.add_argument("--engine", choices=("local", "dask"), default="local",
                          help="run here (local) or on a Dask cluster (dask)")
     analyze.add_argument("--scheduler", metavar="ADDRESS",
