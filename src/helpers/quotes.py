@@ -48,7 +48,8 @@ COLUMNS = [
     "speaker", "speaker_start", "speaker_end", "speaker_actor_id", "speaker_actor", "speaker_affiliation",
     "speaker_kind", "carried_over", "sentence", "section_index", "section", "part",
 ]
-# columns that `link_speakers` fills -> the columns of `actors.actor_mentions` they come from
+OFFSET_COLUMNS = ["cue_start", "cue_end", "speaker_start", "speaker_end"]  # None where absent: nullable Int64
+# columns of a speaker's actor -> the columns of `actors.actor_mentions` they come from
 LINK_COLUMNS = {"speaker_actor_id": "actor_id", "speaker_actor": "actor", "speaker_affiliation": "affiliation"}
 QUOTE_COLORS = {"Zitat": "#ffe08a", "Redeeinleitung": "#9fd3c7", "Sprecher": "#f4a6a6"}
 
@@ -599,8 +600,9 @@ def _find_quotes(article, pipeline):
             or speakers
         if speakers:
             previous = (sentence.index, paragraph.index, speakers[-1])
-    table = _table(article, sorted(found, key=lambda q: (q.start, -q.end)))
-    return link_speakers(table, actor_mentions(article, pipeline))
+    found.sort(key=lambda quote: (quote.start, -quote.end))
+    mentions = actor_mentions(article, pipeline) if any(quote.speaker for quote in found) else None
+    return _table(article, found, _speaker_mentions(article, found, mentions))
 
 
 def _direct_quotes(article, sentence, words, cues, quoted_here, doc, marks):
@@ -800,11 +802,13 @@ def _continue_speaker(sentence, words, here, speaker, found, quotes_too):
 # The table, speakers and actors
 
 
-def _table(article, found):
+def _table(article, found, speaker_mentions):
     rows = []
-    for number, quote in enumerate(found):
+    for number, (quote, mention) in enumerate(zip(found, speaker_mentions)):
         speaker_start, speaker_end = quote.speaker or (None, None)
-        place = article.locate(quote.start)
+        speaker_kind = _speaker_kind(article, quote.speaker)
+        if mention is not None and speaker_kind != "anonymous":
+            speaker_kind = "discovered" if mention["kind"] == "discovered" else "actor"
         rows.append({
             "article_id": article.id,
             "quote_id": number,
@@ -819,70 +823,72 @@ def _table(article, found):
             "speaker": article.span(speaker_start, speaker_end) if quote.speaker else None,
             "speaker_start": speaker_start,
             "speaker_end": speaker_end,
-            "speaker_actor_id": None,
-            "speaker_actor": None,
-            "speaker_affiliation": None,
-            "speaker_kind": _speaker_kind(article, quote.speaker),
+            **{column: mention[key] if mention else None for column, key in LINK_COLUMNS.items()},
+            "speaker_kind": speaker_kind,
             "carried_over": quote.carried_over,
-            **place,
+            **article.locate(quote.start),
         })
-    table = pd.DataFrame(rows, columns=COLUMNS)
-    for column in ("cue_start", "cue_end", "speaker_start", "speaker_end"):
-        table[column] = table[column].astype("Int64")
-    return table
+    if not rows:
+        return pd.DataFrame({column: pd.array([], dtype="Int64" if column in OFFSET_COLUMNS else object)
+                             for column in COLUMNS})
+    # built column by column (faster than from rows), offsets that may be absent as nullable integers, the
+    # actor columns as Python objects (None where no actor was found)
+    columns = {column: [row[column] for row in rows] for column in COLUMNS}
+    for column in OFFSET_COLUMNS:
+        columns[column] = pd.array(columns[column], dtype="Int64")
+    for column in LINK_COLUMNS:
+        columns[column] = pd.Series(columns[column], dtype=object)
+    return pd.DataFrame(columns, columns=COLUMNS)
 
 
 def _speaker_kind(article, speaker):
-    """'anonymous' for Diplomaten, Élyséekreisen, Beobachter; 'unknown' until `link_speakers` finds an actor."""
+    """'anonymous' for Diplomaten, Élyséekreisen, Beobachter, else 'unknown' (until linked to an actor)."""
     words = re.findall(r"[\w-]+", article.span(*speaker)) if speaker else []
     return "anonymous" if any(_ends_with_any(word, _cues()["anonymous"]) for word in words) else "unknown"
 
 
-def link_speakers(table, mentions):
-    """The quotes table with its speakers linked to actor mentions (columns of `actors.actor_mentions`).
-
-        link_speakers(quotes_table, actor_mentions(article))
+def _speaker_mentions(article, found, mentions):
+    """For each quotation (in text order), the actor mention (a dict of `actor_mentions` columns) its speaker
+    refers to, or None.
 
     A speaker is the actor whose mention overlaps the speaker's words; of several, the last person
     ("Putin-Sprecher Dmitri Peskow" -> Peskow), else the first mention ("Sprecher des Auswärtigen Amts").
     A pronoun speaker (er, sie) is the previous person who spoke, "demnach" and "wonach" the previous
-    speaker. Anonymous speakers stay anonymous.
+    speaker. Anonymous speakers are linked too but stay anonymous.
     """
-    table = table.copy()
+    if mentions is None:
+        return [None] * len(found)
     pronouns = _cues()["pronouns"]
     anaphors = {word for word, rule in _cues()["reported"].items() if rule.get("position") == "self"}
     # plain lists, not a DataFrame per speaker: a table has few speakers, but a corpus has many tables
-    by_start = sorted(mentions.to_dict("records"), key=lambda mention: mention["start"])
+    needed = ["start", "end", "actor_type", "kind", *LINK_COLUMNS.values()]
+    records = [dict(zip(needed, values)) for values in zip(*(mentions[column].tolist() for column in needed))]
+    by_start = sorted(records, key=lambda mention: mention["start"])
     starts = [mention["start"] for mention in by_start]
-    linked = {column: table[column].tolist() for column in [*LINK_COLUMNS, "speaker_kind"]}
     last_person = last_speaker = None
-    rows = zip(table["speaker"], table["speaker_start"], table["speaker_end"], table["speaker_kind"])
-    for position, (speaker, start, end, kind) in enumerate(rows):
-        if pd.isna(start):
-            continue
-        if speaker in pronouns:
-            mention = last_person
-        elif speaker.lower() in anaphors:  # "Demnach": the source named before
-            mention = last_speaker
-        else:
-            mention = _speaker_mention(by_start[:bisect.bisect_left(starts, end)], start)
-        if mention is None:
-            continue
-        last_speaker = mention
-        if mention["actor_type"] == "person":
-            last_person = mention
-        for column, key in LINK_COLUMNS.items():
-            linked[column][position] = mention[key]
-        if kind != "anonymous":
-            linked["speaker_kind"][position] = "discovered" if mention["kind"] == "discovered" else "actor"
-    for column, values in linked.items():
-        table[column] = pd.Series(values, index=table.index, dtype=table[column].dtype)
-    return table
+    linked = []
+    for quote in found:
+        mention = None
+        if quote.speaker:
+            speaker = article.span(*quote.speaker)
+            if speaker in pronouns:
+                mention = last_person
+            elif speaker.lower() in anaphors:  # "Demnach": the source named before
+                mention = last_speaker
+            else:
+                start, end = quote.speaker
+                mention = _overlapping_mention(by_start[:bisect.bisect_left(starts, end)], start)
+        if mention is not None:
+            last_speaker = mention
+            if mention["actor_type"] == "person":
+                last_person = mention
+        linked.append(mention)
+    return linked
 
 
-def _speaker_mention(mentions_before_end, start):
-    """Of the mentions (in text order) that start before the speaker's end, the one that overlaps the speaker:
-    the last person, else the first."""
+def _overlapping_mention(mentions_before_end, start):
+    """Of the mentions (in text order) that start before a speaker's end, the last person among those that
+    end after its start, else the first of those."""
     overlapping = [mention for mention in mentions_before_end if mention["end"] > start]
     people = [mention for mention in overlapping if mention["actor_type"] == "person"]
     return people[-1] if people else overlapping[0] if overlapping else None
