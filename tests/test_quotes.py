@@ -1,6 +1,7 @@
 import warnings
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -168,6 +169,19 @@ def test_who_speaks_counts_quotes_and_words_per_speaker_and_affiliation(seed):
     states = who_speaks(table, by="top_affiliation").set_index("top_affiliation")
     assert states.loc["USA", "quotes"] == 6  # Cook -> Pentagon -> USA
     assert states.loc["Russland", "quotes"] == 3  # Peskow, Putin, "nach Kreml-Angaben"
+
+
+def test_who_speaks_counts_words_inside_another_quote_once():
+    table = quotes_of("Cook sagte, man komme „sehr bald“ und bleibe.")
+    assert list(table["type"]) == ["indirect", "partial"]
+    assert who_speaks(table).loc[0, "quoted_words"] == 6  # "sehr bald" is part of the indirect quote
+
+
+def test_who_speaks_on_a_corpus_table_never_counts_a_quote_as_inside_one_of_another_article():
+    text = "„Wir kommen morgen“, sagte Cook."
+    table = pd.concat([quotes(load_article(text, article_id=article_id)) for article_id in ["eins", "zwei"]],
+                      ignore_index=True)
+    assert who_speaks(table)[["quotes", "quoted_words"]].values.tolist() == [[2, 6]]
 
 
 def test_quote_spans_give_quotes_cues_and_speakers_for_highlighting(seed):

@@ -35,6 +35,7 @@ import warnings
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+import numpy
 import pandas as pd
 
 from helpers.actors import actor_mentions, load_catalog
@@ -912,8 +913,7 @@ def who_speaks(table, by="speaker", catalogs=()):
         speaker=_speaker_label(table),
         affiliation=table["speaker_affiliation"].fillna(table["speaker_actor"]).fillna("(unbekannt)"),
         top_affiliation=[_outermost(actor_id, catalogs) for actor_id in table["speaker_actor_id"]],
-        quoted_words=[0 if _inside_another(table, row) else len(re.findall(r"\w+", row.text))
-                      for row in table.itertuples()],
+        quoted_words=table["text"].str.count(r"\w+").where(~_inside_another(table), 0),
     )
     counts = rows.groupby(by).agg(quotes=("quote_id", "size"), quoted_words=("quoted_words", "sum"))
     types = pd.crosstab(rows[by], rows["type"]).reindex(columns=["direct", "partial", "indirect", "reported"],
@@ -939,8 +939,16 @@ def _outermost(actor_id, catalogs):
     return actors[actor_id].name if actor_id in actors else str(actor_id)
 
 
-def _inside_another(table, row):
-    return bool(((table["start"] <= row.start) & (table["end"] >= row.end) & (table.index != row.Index)).any())
+def _inside_another(table):
+    """Whether each quotation lies inside another quotation of the same article (a partial quote inside an
+    indirect one), by position in the table."""
+    inside = numpy.zeros(len(table), dtype=bool)
+    for positions in table.groupby("article_id", sort=False).indices.values():
+        starts, ends = table["start"].to_numpy()[positions], table["end"].to_numpy()[positions]
+        contains = (starts[:, None] <= starts) & (ends[:, None] >= ends)  # row i contains column j
+        numpy.fill_diagonal(contains, False)
+        inside[positions] = contains.any(axis=0)
+    return inside
 
 
 def quote_spans(table):
