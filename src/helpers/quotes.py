@@ -7,7 +7,8 @@
 
 The rules are generic; the words they look for live in resources: `speech_cues.yaml` (speech, thought and
 writing verbs, nouns and prepositions of reported speech, anonymous sources, title nouns),
-`quotation_marks.yaml` and `konjunktiv_forms.txt`. Tags and lemmas come from the shared pipeline
+`quote_grammar.yaml` (the function words that shape a clause: des, dass, von, wie), `quotation_marks.yaml`
+and `konjunktiv_forms.txt`. Tags and lemmas come from the shared pipeline
 (`helpers.nlp.parse`), speakers are linked to actors through `helpers.actors.actor_mentions`.
 
 Columns of the `quotes()` table (offsets into `article.text`; None where absent):
@@ -58,11 +59,9 @@ QUOTE_COLORS = {"Zitat": "#ffe08a", "Redeeinleitung": "#9fd3c7", "Sprecher": "#f
 # Jean-Yves Le Drian", "ein Sprecher des Ministeriums").
 NOUN_PHRASE_TAGS = {"ART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "ADJA", "NN", "NE", "FM", "CARD", "TRUNC"}
 HEAD_TAGS = {"NN", "NE", "FM", "TRUNC", "CARD"}
-GENITIVE_DETERMINERS = {"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "dessen", "deren"}
 FINITE_VERB_TAGS = {"VVFIN", "VAFIN", "VMFIN"}
 # Words that may stand between a verb and its speaker or between a speaker and a comma without ending the frame.
 FRAME_FILLERS = {"ADV", "PROAV", "PTKVZ", "PRF", "PTKNEG"}
-CLAUSE_OPENERS = {"dass", "daß", "ob"}
 SUBORDINATORS = {"KOUS", "PWAV", "KOKOM"}  # wie, als, nachdem, weil: a verb at the end of their clause
 NO_QUOTE_CLAUSE_TAGS = {"PRELS", "PRELAT", "KOUI", "KOKOM"}
 MAX_CARRY_GAP = 2  # a Konjunktiv I sentence continues a speaker named at most this many sentences before
@@ -71,7 +70,6 @@ MAX_SCARE_QUOTE_WORDS = 2  # "sogenannte „Experten“": one or two words in qu
 MAX_QUOTED_NAME_WORDS = 6  # words of a quoted name inside a speaker: die Wochenzeitung „Die Zeit“
 MAX_BRACKET_WORDS = 6  # "(National Environment Management Authority, NEMA)"
 MAX_SUBJECT_WORDS = 20  # a speaker before its verb: "Der Leiter der UNO-Studie, Paulo Sérgio Pinheiro, sagte"
-ATTACHING_PREPOSITIONS = {"von", "vom"}  # "Angaben von Diplomaten": a preposition that stays in the speaker
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -103,6 +101,17 @@ def _cues():
         "pronouns": frozenset(lexicon["pronouns"]),
         "title_nouns": frozenset(noun.lower() for noun in lexicon["title_nouns"]),
     }
+
+
+@lru_cache(maxsize=None)
+def _grammar():
+    """The function words of `quote_grammar.yaml`, checked, as sets."""
+    grammar = read_yaml("quote_grammar.yaml")
+    required = {"genitive_determiners", "clause_openers", "agent_prepositions", "joining_conjunctions",
+                "source_clause_openers", "expletives", "first_person", "passive_auxiliaries"}
+    if not isinstance(grammar, dict) or not required <= set(grammar):
+        raise ResourceError(f"quote_grammar.yaml needs the sections {sorted(required)}: restore the bundled file")
+    return {section: frozenset(grammar[section]) for section in required}
 
 
 @lru_cache(maxsize=None)
@@ -324,11 +333,12 @@ def _verb_speaker(words, index, lemma):
     if words[index].tag in {"VVPP", "VVINF"}:  # "hat Cook gesagt", "Cook hatte erklärt"
         anchor = next((i for i in range(index - 1, -1, -1) if words[i].tag in {"VAFIN", "VMFIN"}
                        and not words[i].quoted), index)
-    if anchor != index and words[anchor].lemma == "werden":
+    if anchor != index and words[anchor].lemma in _grammar()["passive_auxiliaries"]:
         if _cues()["verbs"][lemma].get("passive_subject"):  # "X wird mit den Worten zitiert": X speaks
             subject = _sentence_subject_before(words, anchor)
             return subject or _noun_phrase_after(words, _skip_fillers(words, anchor + 1))
-        agent = next((i for i in range(anchor + 1, index) if words[i].text.lower() in {"von", "vom"}), None)
+        agent = next((i for i in range(anchor + 1, index)
+                      if words[i].text.lower() in _grammar()["agent_prepositions"]), None)
         return _noun_phrase_after(words, agent + 1) if agent is not None else None  # "von der Polizei bestätigt"
     before = _noun_phrase_before(words, anchor - 1)
     after = _skip_fillers(words, anchor + 1)
@@ -393,7 +403,8 @@ def _apposition_before(words, index):
 
 def _skip_fillers(words, index):
     """The first index from `index` on that is not an adverb, particle or `es` (\"sagte jedoch\", \"hieß es\")."""
-    while index < len(words) and (words[index].tag in FRAME_FILLERS or words[index].text.lower() == "es"):
+    while index < len(words) and (words[index].tag in FRAME_FILLERS
+                                  or words[index].text.lower() in _grammar()["expletives"]):
         index += 1
     return index
 
@@ -403,7 +414,7 @@ def _starts_clause(words, index):
         return True
     previous = words[index - 1]
     return previous.tag in {"$,", "$.", "$(", "KON", "KOUS", "PWAV", "PRELS"} or previous.quoted \
-        or previous.text.lower() == "wie"
+        or previous.text.lower() in _grammar()["source_clause_openers"]
 
 
 def _noun_phrase_after(words, index):
@@ -432,10 +443,10 @@ def _noun_phrase_after(words, index):
             last = position = _bracket_end(words, position)  # "Wolfgang Jüttner (SPD)"
         elif after_head and word.text == "," and _apposition_end(words, position) is not None:
             last = position = _apposition_end(words, position)  # "Olli Rehn, EU-Erweiterungskommissar,"
-        elif after_head and word.text == "und" and position + 1 < len(words) \
+        elif after_head and word.text in _grammar()["joining_conjunctions"] and position + 1 < len(words) \
                 and words[position + 1].tag in NOUN_PHRASE_TAGS:
             pass  # "Jan Giesel und David Perteck"
-        elif not (after_head and word.text.lower() in ATTACHING_PREPOSITIONS):
+        elif not (after_head and word.text.lower() in _grammar()["agent_prepositions"]):
             break
         position += 1
     if last is None:
@@ -446,7 +457,7 @@ def _noun_phrase_after(words, index):
 def _starts_new_noun_phrase(head, word):
     """Whether `word` after the noun or name `head` begins another noun phrase instead of continuing it."""
     if word.tag in {"ART", "PPOSAT"}:
-        return word.text.lower() not in GENITIVE_DETERMINERS  # "des Ministeriums" continues, "den Journalisten" not
+        return word.text.lower() not in _grammar()["genitive_determiners"]  # "des Ministeriums" continues, "den Journalisten" not
     if word.tag in {"PIAT", "PIDAT", "CARD", "ADJA"}:
         return not (head.tag == "NE" and head.text.endswith("s"))  # "Frankreichs neuer Minister" continues
     if word.tag == "NN":
@@ -508,7 +519,8 @@ def _noun_phrase_before(words, index):
     first = index
     while first > 0 and not words[first - 1].quoted and (
         words[first - 1].tag in NOUN_PHRASE_TAGS
-        or words[first - 1].text.lower() in {"von", "vom"} and first - 2 >= 0 and words[first - 2].tag in {"NN", "NE"}
+        or words[first - 1].text.lower() in _grammar()["agent_prepositions"] and first - 2 >= 0
+        and words[first - 2].tag in {"NN", "NE"}
     ):
         first -= 1
     return (first, index)
@@ -539,7 +551,7 @@ def _has_reported_speech_verb(words, first=0, last=None):
     for index in range(first, last + 1):
         if is_reported_speech_verb(words[index]):
             neighbours = {w.text.lower() for w in words[max(index - 1, 0):index + 2]}
-            if "ich" not in neighbours:  # "ich sage" is the indicative
+            if not neighbours & _grammar()["first_person"]:  # "ich sage" is the indicative
                 return True
     return False
 
@@ -730,9 +742,9 @@ def _clause_after(words, cue):
     if last < first or words[first].quoted or words[first].tag in NO_QUOTE_CLAUSE_TAGS:
         return None
     opener = _clause_start(words, cue.index)
-    in_wie_clause = opener is not None and words[opener].text.lower() == "wie"
+    in_source_clause = opener is not None and words[opener].text.lower() in _grammar()["source_clause_openers"]
     zu_infinitive = any(w.tag == "VVIZU" or w.tag == "PTKZU" for w in words[first:last + 1])
-    if words[first].text.lower() in CLAUSE_OPENERS or in_wie_clause or zu_infinitive \
+    if words[first].text.lower() in _grammar()["clause_openers"] or in_source_clause or zu_infinitive \
             or _has_reported_speech_verb(words, first, last):
         return words[first].start, words[last].end
     return None
