@@ -45,6 +45,14 @@ def test_seed_has_seven_direct_or_partial_quotes_by_peskow_le_drian_cook_and_the
     assert partial["carried_over"].item()
 
 
+@pytest.mark.parametrize("text", ["Hallo.", "Hallo", "Ja, nein."])
+def test_a_short_article_without_quotations_gives_an_empty_table_with_all_columns(text):
+    table = quotes_of(text)
+    assert table.empty
+    assert list(table.columns) == COLUMNS
+    assert who_speaks(table).empty and quote_spans(table).empty
+
+
 def test_quotes_are_found_once_per_article_and_every_caller_gets_its_own_copy(monkeypatch):
     article = load_article("„Wir kommen“, sagte Cook.", article_id="einmal")
     first = quotes(article)
