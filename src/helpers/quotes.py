@@ -278,11 +278,11 @@ def _verb_cue(words, index, lexicon):
     if word.tag.startswith("VV") and word.lemma.lower() in lexicon["verbs"]:
         candidates.append((word.lemma.lower(), lexicon["verbs"][word.lemma.lower()], False))
     candidates += [(lemma, entry, True) for lemma, entry in lexicon["split_forms"].get(form, [])]
-    neighbours = {w.text.lower() for w in words[max(index - 1, 0):index + 2] if w is not word}
     for lemma, entry, split in candidates:
         if split and not any(w.text == entry["particle"] and not w.quoted for w in words[index + 1:]):
             continue  # "gab ... bekannt" needs its particle
-        if entry.get("needs") and entry["needs"] not in neighbours:
+        if entry.get("needs") and entry["needs"] not in {w.text.lower() for w in words[max(index - 1, 0):index + 2]
+                                                         if w is not word}:
             continue  # "heißt es"
         return lemma
     return None
