@@ -9,6 +9,10 @@ generic news frames of Semetko & Valkenburg 2000) live in `resources/frames.yaml
 how to find them: on the lemmas of the shared pipeline (`helpers.nlp.parse`), with separable verbs joined
 to their particle ("nähern sich ... an" -> annähern), multi-word cues ("Seite an Seite") and nouns
 matched inside German compounds ("Koalitions|partner").
+
+A lexicon is compiled once (an index of the cues by the first word of their patterns, the compound cues by
+name) and each article's table is computed once and kept with its Doc (`helpers.nlp.remembered`); only the
+sentences with a word that may start or hold a cue are read word by word.
 """
 
 import re
