@@ -16,6 +16,7 @@ import re
 import unicodedata
 import warnings
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -102,14 +103,14 @@ class Article:
 
     def sentence_at(self, offset):
         """The sentence that contains `offset`, or None for whitespace between sentences."""
-        return _item_at(self.sentences, offset)
+        return _item_at(self.sentences, self._starts["sentences"], offset)
 
     def paragraph_at(self, offset):
-        return _item_at(self.paragraphs, offset)
+        return _item_at(self.paragraphs, self._starts["paragraphs"], offset)
 
     def section_at(self, offset):
         """The section (heading and its paragraphs) that contains `offset`, or None before the first heading."""
-        return _item_at(self.sections, offset)
+        return _item_at(self.sections, self._starts["sections"], offset)
 
     def part_at(self, offset):
         """Where an offset stands: 'dateline', 'title', 'lead', 'question', 'heading' or 'body'."""
@@ -117,6 +118,12 @@ class Article:
             return "dateline"
         paragraph = self.paragraph_at(offset)
         return paragraph.kind if paragraph else "body"
+
+    @cached_property
+    def _starts(self):
+        """The start offsets of the sentences, paragraphs and sections, listed once for the `*_at` look-ups
+        (a table asks for every row)."""
+        return {name: [item.start for item in getattr(self, name)] for name in ("sentences", "paragraphs", "sections")}
 
     def locate(self, start):
         """Sentence index, section index and title, and part of the text for a table row at `start`."""
@@ -130,8 +137,7 @@ class Article:
         }
 
 
-def _item_at(items, offset):
-    starts = [item.start for item in items]
+def _item_at(items, starts, offset):
     position = bisect.bisect_right(starts, offset) - 1
     if position >= 0 and items[position].start <= offset < items[position].end:
         return items[position]

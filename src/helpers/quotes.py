@@ -35,9 +35,11 @@ import re
 import warnings
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy
 import pandas as pd
+from spacy.attrs import IDX, IS_SPACE, LEMMA, ORTH, TAG
 
 from helpers.actors import actor_mentions, load_catalog
 from helpers.errors import BlickwinkelWarning, ResourceError
@@ -209,8 +211,7 @@ def _may_close(text, offset, mark):
 # Words of a sentence
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):  # a tuple, not a dataclass: made for every word of an article, it must be cheap
     """A non-space token: offsets, text, STTS tag, lemma and whether it stands inside quotation marks."""
 
     start: int
@@ -221,16 +222,34 @@ class Word:
     quoted: bool
 
 
-def _sentence_words(doc, sentence, quoted_spans):
-    words = []
-    for token in doc.char_span(sentence.start, sentence.end, alignment_mode="expand") or ():
-        if token.is_space:
-            continue
-        start, end = token.idx, token.idx + len(token.text)
-        quoted = any(q_start < start and end <= q_end or q_start <= start and end < q_end
-                     for q_start, q_end in quoted_spans)
-        words.append(Word(start, end, token.text, token.tag_, token.lemma_, quoted))
-    return words
+class DocWords(NamedTuple):
+    """The non-space tokens of a Doc, column by column (read from its arrays at once, not token by token)."""
+
+    starts: list
+    ends: list
+    texts: list
+    tags: list
+    lemmas: list
+
+
+def _doc_words(doc):
+    columns = doc.to_array([IDX, ORTH, TAG, LEMMA, IS_SPACE])
+    columns = columns[columns[:, 4] == 0]
+    strings = doc.vocab.strings
+    starts, orths, tags, lemmas = (columns[:, column].tolist() for column in range(4))
+    texts = [strings[orth] for orth in orths]
+    ends = [start + len(text) for start, text in zip(starts, texts)]
+    return DocWords(starts, ends, texts, [strings[tag] for tag in tags], [strings[lemma] for lemma in lemmas])
+
+
+def _sentence_words(doc_words, sentence, quoted_spans):
+    """The words of a sentence: the non-space tokens that overlap it."""
+    first = bisect.bisect_right(doc_words.ends, sentence.start)
+    last = bisect.bisect_left(doc_words.starts, sentence.end)
+    return [Word(start, end, text, tag, lemma,
+                 any(q_start < start and end <= q_end or q_start <= start and end < q_end
+                     for q_start, q_end in quoted_spans))
+            for start, end, text, tag, lemma in zip(*(column[first:last] for column in doc_words))]
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -586,7 +605,7 @@ def quotes(article, pipeline=None):
 
 
 def _find_quotes(article, pipeline):
-    doc = parse(article, pipeline)
+    doc_words = _doc_words(parse(article, pipeline))
     marks = [span for paragraph in article.paragraphs
              for span in quotation_spans(article.text, paragraph.start, paragraph.end)]
     found = []
@@ -594,12 +613,12 @@ def _find_quotes(article, pipeline):
     for sentence in article.sentences:
         paragraph = article.paragraph_at(sentence.start)
         quoted_here = [span for span in marks if span[0] < sentence.end and span[1] > sentence.start]
-        words = _sentence_words(doc, sentence, quoted_here)
+        words = _sentence_words(doc_words, sentence, quoted_here)
         if not words or paragraph is None or paragraph.kind not in {"body", "lead"}:
             previous = None
             continue
         cues = find_cues(words)
-        here = _direct_quotes(article, sentence, words, cues, quoted_here, doc, marks)
+        here = _direct_quotes(article, sentence, words, cues, quoted_here, doc_words, marks)
         here += _indirect_quotes(sentence, words, cues, here)
         # a speaker named here continues into the next sentences; "demnach" only points back to one named before
         speakers = [_offsets(words, cue.speaker) for cue in cues if cue.speaker not in {None, (cue.index, cue.index)}]
@@ -618,7 +637,7 @@ def _find_quotes(article, pipeline):
     return _table(article, found, _speaker_mentions(article, found, mentions))
 
 
-def _direct_quotes(article, sentence, words, cues, quoted_here, doc, marks):
+def _direct_quotes(article, sentence, words, cues, quoted_here, doc_words, marks):
     """Quotations in quotation marks that start in this sentence. The cue of a quote of several sentences
     may follow its end: „… . …“, fügte Brown hinzu."""
     text = article.text
@@ -632,7 +651,7 @@ def _direct_quotes(article, sentence, words, cues, quoted_here, doc, marks):
         cue = _cue_of_direct_quote(text, start, end, words, cues)
         if end > sentence.end and article.sentence_at(end - 1) is not None:
             end_sentence = article.sentence_at(end - 1)
-            end_words = _sentence_words(doc, end_sentence, [m for m in marks if m[0] < end_sentence.end
+            end_words = _sentence_words(doc_words, end_sentence, [m for m in marks if m[0] < end_sentence.end
                                                             and m[1] > end_sentence.start])
             end_cue = _cue_of_direct_quote(text, start, end, end_words, find_cues(end_words))
             if end_cue is not None and end_words[end_cue.frame[0]].start >= end:
@@ -816,42 +835,45 @@ def _continue_speaker(sentence, words, here, speaker, found, quotes_too):
 
 
 def _table(article, found, speaker_mentions):
-    rows = []
-    for number, (quote, mention) in enumerate(zip(found, speaker_mentions)):
-        speaker_start, speaker_end = quote.speaker or (None, None)
+    if not found:
+        return _empty_table().copy()
+    places = [article.locate(quote.start) for quote in found]
+    speaker_kinds = []
+    for quote, mention in zip(found, speaker_mentions):
         speaker_kind = _speaker_kind(article, quote.speaker)
         if mention is not None and speaker_kind != "anonymous":
             speaker_kind = "discovered" if mention["kind"] == "discovered" else "actor"
-        rows.append({
-            "article_id": article.id,
-            "quote_id": number,
-            "type": quote.type,
-            "start": quote.start,
-            "end": quote.end,
-            "text": article.span(quote.start, quote.end),
-            "cue": quote.cue.text if quote.cue else None,
-            "cue_start": quote.cue.start if quote.cue else None,
-            "cue_end": quote.cue.end if quote.cue else None,
-            "cue_lemma": quote.cue_lemma,
-            "speaker": article.span(speaker_start, speaker_end) if quote.speaker else None,
-            "speaker_start": speaker_start,
-            "speaker_end": speaker_end,
-            **{column: mention[key] if mention else None for column, key in LINK_COLUMNS.items()},
-            "speaker_kind": speaker_kind,
-            "carried_over": quote.carried_over,
-            **article.locate(quote.start),
-        })
-    if not rows:
-        return pd.DataFrame({column: pd.array([], dtype="Int64" if column in OFFSET_COLUMNS else object)
-                             for column in COLUMNS})
-    # built column by column (faster than from rows), offsets that may be absent as nullable integers, the
-    # actor columns as Python objects (None where no actor was found)
-    columns = {column: [row[column] for row in rows] for column in COLUMNS}
-    for column in OFFSET_COLUMNS:
-        columns[column] = pd.array(columns[column], dtype="Int64")
-    for column in LINK_COLUMNS:
-        columns[column] = pd.Series(columns[column], dtype=object)
-    return pd.DataFrame(columns, columns=COLUMNS)
+        speaker_kinds.append(speaker_kind)
+    # built column by column in the order of COLUMNS (faster than from rows), offsets that may be absent as
+    # nullable integers, the actor columns as Python objects (None where no actor was found)
+    columns = {
+        "article_id": [article.id] * len(found),
+        "quote_id": list(range(len(found))),
+        "type": [quote.type for quote in found],
+        "start": [quote.start for quote in found],
+        "end": [quote.end for quote in found],
+        "text": [article.span(quote.start, quote.end) for quote in found],
+        "cue": [quote.cue.text if quote.cue else None for quote in found],
+        "cue_start": pd.array([quote.cue.start if quote.cue else None for quote in found], dtype="Int64"),
+        "cue_end": pd.array([quote.cue.end if quote.cue else None for quote in found], dtype="Int64"),
+        "cue_lemma": [quote.cue_lemma for quote in found],
+        "speaker": [article.span(*quote.speaker) if quote.speaker else None for quote in found],
+        "speaker_start": pd.array([quote.speaker[0] if quote.speaker else None for quote in found], dtype="Int64"),
+        "speaker_end": pd.array([quote.speaker[1] if quote.speaker else None for quote in found], dtype="Int64"),
+        **{column: pd.Series([mention[key] if mention else None for mention in speaker_mentions], dtype=object)
+           for column, key in LINK_COLUMNS.items()},
+        "speaker_kind": speaker_kinds,
+        "carried_over": [quote.carried_over for quote in found],
+        **{column: [place[column] for place in places] for column in ("sentence", "section_index", "section", "part")},
+    }
+    return pd.DataFrame(columns)
+
+
+@lru_cache(maxsize=None)
+def _empty_table():
+    """The table of an article without quotations (made once; callers get a copy)."""
+    return pd.DataFrame({column: pd.array([], dtype="Int64" if column in OFFSET_COLUMNS else object)
+                         for column in COLUMNS})
 
 
 def _speaker_kind(article, speaker):
