@@ -28,6 +28,7 @@ from pathlib import Path
 
 import pandas as pd
 import yaml
+from spacy.attrs import ORTH, TAG
 from spacy.language import Language
 from spacy.tokens import Span
 
@@ -389,8 +390,10 @@ class MentionFinder:
         self._compounds = {}
 
     def __call__(self, doc):
-        texts = [token.text for token in doc]
-        tags = [token.tag_ for token in doc]
+        # Read the Doc's columns once instead of making a Token object per word and attribute.
+        strings = doc.vocab.strings
+        texts = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+        tags = [strings[tag] for tag in doc.to_array(TAG).tolist()]
         found = self._catalog_mentions(texts, tags)
         found += self._discovered(texts, tags, found)
         found.sort(key=lambda mention: mention.start)
@@ -475,8 +478,9 @@ class MentionFinder:
         while position < len(texts):
             following = texts[position + 1] if position + 1 < len(texts) else ""
             end = position + 1
-            if covered[position]:
-                pass
+            text = texts[position]
+            if covered[position] or not (text[:1].isupper() or "-" in text or self._is_name_after(text, following)):
+                pass  # a name starts at a capitalised word, a hyphenated one ("al-Assad") or a first name
             elif self._starts_name(texts, tags, position, following):
                 end = self._chain_end(texts, tags, covered, position)
                 start = position
