@@ -1,6 +1,7 @@
 import pickle
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import spacy
 from HanTa.HanoverTagger import HanoverTagger
@@ -8,7 +9,7 @@ from HanTa.HanoverTagger import HanoverTagger
 from helpers.article import load_article
 from helpers import tagger
 from helpers.errors import BlickwinkelWarning, PipelineError
-from helpers.nlp import load_pipeline, parse, parse_many
+from helpers.nlp import load_pipeline, parse, parse_many, remembered
 from helpers.tagger import (
     analyses_version,
     analysis,
@@ -111,6 +112,22 @@ def test_parse_keeps_the_text_and_is_shared(nlp, article):
     assert doc.text == article.text
     assert doc.user_data["article_id"] == article.id
     assert parse(article, nlp) is doc
+
+
+def test_a_remembered_table_is_built_once_and_a_callers_changes_stay_its_own(nlp, article):
+    built = []
+
+    def build():
+        built.append("table")
+        return pd.DataFrame({"actor": ["Putin", "Merkel"], "start": [0, 10]})
+
+    first = remembered(article, ("example",), build, nlp)
+    first.loc[0, "actor"] = "geändert"
+    first["start"] += 5
+    first["sentence"] = 1
+    again = remembered(article, ("example",), build, nlp)
+    assert again.to_dict("list") == {"actor": ["Putin", "Merkel"], "start": [0, 10]}
+    assert built == ["table"]
 
 
 def test_parse_many_streams_articles_in_order(nlp):

@@ -197,14 +197,15 @@ def remembered(article, name, build, pipeline=None):
         table = remembered(article, ("quotes",), lambda: find_quotes(article))
 
     `name` must say everything the result depends on besides the article and the pipeline (e.g. a lexicon
-    path). A copy is returned, so a caller may change it without changing what others get.
+    path). A copy is returned, so a caller may change it without changing what others get: a shallow one, as
+    pandas copies a column on its first change (copy-on-write, always on since pandas 3.0).
     """
     nlp = pipeline if pipeline is not None else load_pipeline()
     parse(article, nlp)
     results = _parsed[(nlp, article)][1]
     if name not in results:
         results[name] = build()
-    return results[name].copy()
+    return results[name].copy(deep=False)
 
 
 def parse_many(articles, pipeline=None, batch_size=64):
