@@ -883,8 +883,8 @@ def _speaker_kind(article, speaker):
 
 
 def _speaker_mentions(article, found, mentions):
-    """For each quotation (in text order), the actor mention (a dict of `actor_mentions` columns) its speaker
-    refers to, or None.
+    """For each quotation (in text order), the actor mention its speaker refers to (a dict of the mention's
+    `kind`, `actor_id`, `actor` and `affiliation` from `actor_mentions`), or None.
 
     A speaker is the actor whose mention overlaps the speaker's words; of several, the last person
     ("Putin-Sprecher Dmitri Peskow" -> Peskow), else the first mention ("Sprecher des Auswärtigen Amts").
@@ -895,37 +895,40 @@ def _speaker_mentions(article, found, mentions):
         return [None] * len(found)
     pronouns = _cues()["pronouns"]
     anaphors = {word for word, rule in _cues()["reported"].items() if rule.get("position") == "self"}
-    # plain lists, not a DataFrame per speaker: a table has few speakers, but a corpus has many tables
-    needed = ["start", "end", "actor_type", "kind", *LINK_COLUMNS.values()]
-    records = [dict(zip(needed, values)) for values in zip(*(mentions[column].tolist() for column in needed))]
-    by_start = sorted(records, key=lambda mention: mention["start"])
-    starts = [mention["start"] for mention in by_start]
+    # mentions are chosen by row number from plain lists of the columns that choose them; only a chosen
+    # mention's other columns are read (a table has few speakers, but many mentions)
+    starts, ends, actor_types = (mentions[column].tolist() for column in ("start", "end", "actor_type"))
+    by_start = sorted(range(len(starts)), key=starts.__getitem__)
+    sorted_starts = [starts[row] for row in by_start]
     last_person = last_speaker = None
     linked = []
     for quote in found:
-        mention = None
+        row = None
         if quote.speaker:
             speaker = article.span(*quote.speaker)
             if speaker in pronouns:
-                mention = last_person
+                row = last_person
             elif speaker.lower() in anaphors:  # "Demnach": the source named before
-                mention = last_speaker
+                row = last_speaker
             else:
                 start, end = quote.speaker
-                mention = _overlapping_mention(by_start[:bisect.bisect_left(starts, end)], start)
-        if mention is not None:
-            last_speaker = mention
-            if mention["actor_type"] == "person":
-                last_person = mention
-        linked.append(mention)
-    return linked
+                before_end = by_start[:bisect.bisect_left(sorted_starts, end)]
+                row = _overlapping_mention(before_end, start, ends, actor_types)
+        if row is not None:
+            last_speaker = row
+            if actor_types[row] == "person":
+                last_person = row
+        linked.append(row)
+    positions = {column: mentions.columns.get_loc(column) for column in ("kind", *LINK_COLUMNS.values())}
+    return [None if row is None else {column: mentions.iat[row, position] for column, position in positions.items()}
+            for row in linked]
 
 
-def _overlapping_mention(mentions_before_end, start):
-    """Of the mentions (in text order) that start before a speaker's end, the last person among those that
-    end after its start, else the first of those."""
-    overlapping = [mention for mention in mentions_before_end if mention["end"] > start]
-    people = [mention for mention in overlapping if mention["actor_type"] == "person"]
+def _overlapping_mention(rows_before_end, start, ends, actor_types):
+    """Of the mentions (row numbers, in text order) that start before a speaker's end, the last person among
+    those that end after its start, else the first of those."""
+    overlapping = [row for row in rows_before_end if ends[row] > start]
+    people = [row for row in overlapping if actor_types[row] == "person"]
     return people[-1] if people else overlapping[0] if overlapping else None
 
 
