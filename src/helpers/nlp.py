@@ -108,11 +108,13 @@ class HantaTagger:
         boundaries = numpy.flatnonzero(columns[:, 2] == 1).tolist()
         if not boundaries or boundaries[0] != 0:
             boundaries.insert(0, 0)
-        rows = []
+        tags = [None] * len(texts)  # HanTa's tag number of each token, None for whitespace
         for start, end in zip(boundaries, boundaries[1:] + [len(doc)]):
             words = [position for position in range(start, end) if not is_space[position]]
-            tags = dict(zip(words, tag_numbers([hanta_word(texts[position]) for position in words])))
-            rows.extend(self._row(texts[position], tags.get(position)) for position in range(start, end))
+            for position, tag in zip(words, tag_numbers([hanta_word(texts[position]) for position in words])):
+                tags[position] = tag
+        known = self.rows
+        rows = [known.get(key) or self._row(*key) for key in zip(texts, tags)]
         doc.from_array([TAG, POS, LEMMA], numpy.array(rows, dtype=numpy.uint64))
         return doc
 

@@ -376,6 +376,8 @@ def analysis(text, tag):
 def surface_spelling(text, lemma):
     """Keep the text's spelling where the lemma agrees with it: 'IS' -> 'IS' (HanTa: 'Is'), 'Kreml-Angaben' ->
     'Kreml-Angabe' (HanTa: 'Kreml-angabe'); lower-case lemmas only before a hyphen: 'US-geführte' -> 'US-geführt'."""
+    if text == lemma or not (lemma[:1].isupper() or "-" in text):
+        return lemma  # nothing to keep, or only a lower-case lemma's part after a hyphen
     same = 0
     for text_char, lemma_char in zip(text, lemma):
         if text_char.lower() != lemma_char.lower():
