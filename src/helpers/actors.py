@@ -405,7 +405,9 @@ class MentionFinder:
         found = []
         position = 0
         while position < len(texts):
-            mention = self._phrase_at(texts, tags, position) or self._compound_at(texts[position], position)
+            text = texts[position]
+            mention = (text in self.phrases and self._phrase_at(texts, tags, position)) or self._compound_at(
+                text, position)
             if mention is None:
                 position += 1
                 continue
@@ -479,7 +481,8 @@ class MentionFinder:
             following = texts[position + 1] if position + 1 < len(texts) else ""
             end = position + 1
             text = texts[position]
-            if covered[position] or not (text[:1].isupper() or "-" in text or self._is_name_after(text, following)):
+            if covered[position] or not (text[:1].isupper() or "-" in text or (
+                    following[:1].isupper() and self._is_name_after(text, following))):
                 pass  # a name starts at a capitalised word, a hyphenated one ("al-Assad") or a first name
             elif self._starts_name(texts, tags, position, following):
                 end = self._chain_end(texts, tags, covered, position)
