@@ -22,13 +22,13 @@ from typing import NamedTuple
 
 import numpy
 import pandas as pd
-from spacy.attrs import IDX, LEMMA, ORTH, TAG
+from spacy.attrs import IDX, IS_SPACE, LEMMA, LENGTH, ORTH, TAG
 from spacy.strings import get_string_id
 
 from helpers.article import load_corpus
 from helpers.errors import ResourceError
 from helpers.nlp import parse, remembered
-from helpers.quotes import quotes
+from helpers.quotes import nullable_integers, quotes
 from helpers.resources import read_yaml
 
 DEFAULT_LEXICON = "frames.yaml"
@@ -347,14 +347,15 @@ class Word(NamedTuple):  # a tuple, not a dataclass: made for every token, it mu
         return self.tag.startswith("$") or not any(char.isalnum() for char in self.text)
 
 
-def sentence_words(doc, start, end):
-    """The words of the text between two offsets, with separated particles joined to their verbs."""
+def sentence_words(doc, tokens):
+    """The words of a sentence, with separated particles joined to their verbs. `tokens`: its non-space
+    tokens as rows of the Doc's arrays (ORTH, LEMMA, TAG, IDX), see `_sentences_to_read`."""
+    strings = doc.vocab.strings
     words = []
-    for token in doc.char_span(start, end, alignment_mode="expand"):
-        if token.is_space:
-            continue
-        end = token.idx + len(token.text)
-        word = Word(token.text, token.lemma_ or token.text, token.tag_, token.idx, end, ((token.idx, end),))
+    for orth, lemma, tag, start in tokens:
+        text = strings[orth]
+        end = start + len(text)
+        word = Word(text, strings[lemma] or text, strings[tag], start, end, ((start, end),))
         verb = _particle_verb(words) if word.tag == PARTICLE_TAG else None
         if verb is None:
             words.append(word)
@@ -474,10 +475,10 @@ def _find_cues(article, pipeline, frames):
     doc = parse(article, pipeline)
     quotations, spans = quotes(article, pipeline), None
     rows = {}
-    for sentence in _sentences_to_read(article, doc, frames):
+    for sentence, tokens in _sentences_to_read(article, doc, frames):
         sentence_text = article.span(sentence.start, sentence.end)
         in_question = sentence_text.rstrip("\"'“”‘’«»›‹)] ").endswith("?")
-        words = sentence_words(doc, sentence.start, sentence.end)
+        words = sentence_words(doc, tokens)
         for cue, start, end, surface, compound_part, compound_split in _sentence_matches(article.text, words, frames):
             place = article.locate(start)
             if cue.parts is not None and place["part"] not in cue.parts:
@@ -493,23 +494,38 @@ def _find_cues(article, pipeline, frames):
                 "compound_split": compound_split, **place, "in_question": in_question,
                 **_voice(quotations, spans, start, end),
             })
+    if not rows:
+        return _empty_table().copy()
     rows = sorted(rows.values(), key=lambda row: (row["start"], row["end"]))
-    # built column by column (faster than from the row dicts, with the same column types; without rows,
-    # columns of Python objects)
-    columns = {column: [row[column] for row in rows] if rows else numpy.array([], dtype=object)
-               for column in CUE_COLUMNS}
-    columns["quote_id"] = pd.array(columns["quote_id"], dtype="Int64")
+    # built column by column (faster than from the row dicts, with the same column types)
+    columns = {column: [row[column] for row in rows] for column in CUE_COLUMNS}
+    columns["quote_id"] = nullable_integers(columns["quote_id"])
     return pd.DataFrame(columns)
 
 
+@lru_cache(maxsize=None)
+def _empty_table():
+    """The table of an article without cues: columns of Python objects (made once; callers get a copy)."""
+    return pd.DataFrame({column: pd.array([], dtype="Int64") if column == "quote_id" else numpy.array([], dtype=object)
+                         for column in CUE_COLUMNS})
+
+
 def _sentences_to_read(article, doc, frames):
-    """The sentences that may hold a cue: with a word that may begin one (by its lemma, text or tag), a noun
-    with a cue inside, or a separated particle (its verb may become a cue). Looking at the Doc's arrays first
-    spares building the words of the other sentences, most of an article."""
+    """(sentence, its non-space tokens as rows of ORTH, LEMMA, TAG, IDX) for the sentences that may hold a
+    cue: with a word that may begin one (by its lemma, text or tag), a noun with a cue inside, or a separated
+    particle (its verb may become a cue). Looking at the Doc's arrays first spares building the words of the
+    other sentences, most of an article."""
+    columns = doc.to_array([ORTH, LEMMA, TAG, IDX, LENGTH, IS_SPACE])
+    columns = columns[columns[:, 5] == 0]
+    # the tokens of a sentence: those that overlap it
+    token_starts = columns[:, 3]
+    firsts = numpy.searchsorted(token_starts + columns[:, 4], [sentence.start for sentence in article.sentences],
+                                side="right").tolist()
+    lasts = numpy.searchsorted(token_starts, [sentence.end for sentence in article.sentences], side="left").tolist()
+    rows = columns[:, :4]
     if frames.first_words["anywhere"]:
-        return article.sentences
-    columns = doc.to_array([ORTH, LEMMA, TAG, IDX])
-    texts, lemmas, tags, token_starts = columns.T
+        return [(sentence, rows[first:last].tolist()) for sentence, first, last in zip(article.sentences, firsts, lasts)]
+    texts, lemmas, tags = rows[:, 0], rows[:, 1], rows[:, 2]
     word_ids, tag_ids = frames.first_word_ids
     marked = _among(texts, word_ids) | _among(lemmas, word_ids) | _among(tags, tag_ids)
     nouns = _among(tags, NOUN_TAG_IDS)
@@ -517,11 +533,8 @@ def _sentences_to_read(article, doc, frames):
     compounds = numpy.array([word for word in numpy.unique(numpy.concatenate([texts[nouns], lemmas[nouns]])).tolist()
                              if word and _compound_splits(strings[word], frames)], dtype=numpy.uint64)
     marked |= nouns & (_among(texts, compounds) | _among(lemmas, compounds))
-    # the tokens of a sentence: from the one holding its first character to the last one starting in it
-    firsts = numpy.searchsorted(token_starts, [sentence.start for sentence in article.sentences], side="right") - 1
-    lasts = numpy.searchsorted(token_starts, [sentence.end for sentence in article.sentences], side="left")
-    return [sentence for sentence, first, last in zip(article.sentences, firsts.tolist(), lasts.tolist())
-            if marked[max(first, 0):last].any()]
+    return [(sentence, rows[first:last].tolist()) for sentence, first, last in zip(article.sentences, firsts, lasts)
+            if marked[first:last].any()]
 
 
 def _among(values, sorted_ids):

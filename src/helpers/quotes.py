@@ -854,12 +854,12 @@ def _table(article, found, speaker_mentions):
         "end": [quote.end for quote in found],
         "text": [article.span(quote.start, quote.end) for quote in found],
         "cue": [quote.cue.text if quote.cue else None for quote in found],
-        "cue_start": pd.array([quote.cue.start if quote.cue else None for quote in found], dtype="Int64"),
-        "cue_end": pd.array([quote.cue.end if quote.cue else None for quote in found], dtype="Int64"),
+        "cue_start": nullable_integers([quote.cue.start if quote.cue else None for quote in found]),
+        "cue_end": nullable_integers([quote.cue.end if quote.cue else None for quote in found]),
         "cue_lemma": [quote.cue_lemma for quote in found],
         "speaker": [article.span(*quote.speaker) if quote.speaker else None for quote in found],
-        "speaker_start": pd.array([quote.speaker[0] if quote.speaker else None for quote in found], dtype="Int64"),
-        "speaker_end": pd.array([quote.speaker[1] if quote.speaker else None for quote in found], dtype="Int64"),
+        "speaker_start": nullable_integers([quote.speaker[0] if quote.speaker else None for quote in found]),
+        "speaker_end": nullable_integers([quote.speaker[1] if quote.speaker else None for quote in found]),
         **{column: pd.Series([mention[key] if mention else None for mention in speaker_mentions], dtype=object)
            for column, key in LINK_COLUMNS.items()},
         "speaker_kind": speaker_kinds,
@@ -867,6 +867,14 @@ def _table(article, found, speaker_mentions):
         **{column: [place[column] for place in places] for column in ("sentence", "section_index", "section", "part")},
     }
     return pd.DataFrame(columns)
+
+
+def nullable_integers(values):
+    """Integers and None as a pandas `Int64` array: `pd.array(values, dtype="Int64")`, made directly (that
+    call costs more than building a small table's other columns)."""
+    missing = numpy.array([value is None for value in values], dtype=bool)
+    numbers = numpy.array([0 if value is None else value for value in values], dtype=numpy.int64)
+    return pd.arrays.IntegerArray(numbers, missing)
 
 
 @lru_cache(maxsize=None)
