@@ -97,6 +97,8 @@ def _cues():
         "verbs": {lemma.lower(): entry for lemma, entry in lexicon["verbs"].items()},
         "verb_forms": verb_forms,
         "split_forms": split_forms,
+        # every word form that may be a cue by itself (a speech verb may also be one by its lemma)
+        "cue_forms": frozenset(verb_forms) | frozenset(split_forms) | frozenset(lexicon["reported"]),
         "nouns": tuple(noun.lower() for noun in lexicon["nouns"]),
         "reported": lexicon["reported"],
         "anonymous": tuple(noun.lower() for noun in lexicon["anonymous"]),
@@ -246,10 +248,11 @@ def _sentence_words(doc_words, sentence, quoted_spans):
     """The words of a sentence: the non-space tokens that overlap it."""
     first = bisect.bisect_right(doc_words.ends, sentence.start)
     last = bisect.bisect_left(doc_words.starts, sentence.end)
-    return [Word(start, end, text, tag, lemma,
-                 any(q_start < start and end <= q_end or q_start <= start and end < q_end
-                     for q_start, q_end in quoted_spans))
-            for start, end, text, tag, lemma in zip(*(column[first:last] for column in doc_words))]
+    columns = [column[first:last] for column in doc_words]
+    quoted = [any(q_start < start and end <= q_end or q_start <= start and end < q_end
+                  for q_start, q_end in quoted_spans) for start, end in zip(columns[0], columns[1])] \
+        if quoted_spans else [False] * len(columns[0])
+    return list(map(Word, *columns, quoted))
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -274,6 +277,9 @@ def find_cues(words):
     for index, word in enumerate(words):
         if word.quoted or word.tag in {"NN", "NE", "ADJA", "$("}:
             continue
+        if word.text.lower() not in lexicon["cue_forms"] and not (
+                word.tag.startswith("VV") and word.lemma.lower() in lexicon["verbs"]):
+            continue  # most words: neither a cue's form nor a speech verb's lemma
         lemma = _verb_cue(words, index, lexicon)
         if lemma:
             speaker = _verb_speaker(words, index, lemma)
