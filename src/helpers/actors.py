@@ -476,15 +476,13 @@ class MentionFinder:
         for mention in found_before:
             covered[mention.start:mention.end] = [True] * (mention.end - mention.start)
         found = []
-        position = 0
-        while position < len(texts):
+        end = 0  # the first token after the last name found
+        for position in self._possible_starts(texts, covered):
+            if position < end:
+                continue
             following = texts[position + 1] if position + 1 < len(texts) else ""
             end = position + 1
-            text = texts[position]
-            if covered[position] or not (text[:1].isupper() or "-" in text or (
-                    following[:1].isupper() and self._is_name_after(text, following))):
-                pass  # a name starts at a capitalised word, a hyphenated one ("al-Assad") or a first name
-            elif self._starts_name(texts, tags, position, following):
+            if self._starts_name(texts, tags, position, following):
                 end = self._chain_end(texts, tags, covered, position)
                 start = position
                 while end - start > 1 and self.gazetteers.is_person_title(texts[start]):
@@ -503,8 +501,16 @@ class MentionFinder:
                 else:  # "Berliner", "Frankfurter"
                     found.append(Found(position, end, None, "discovered", derived=True, name=place,
                                        actor_type="place"))
-            position = end
         return self._with_surnames(texts, covered, found_before, found)
+
+    def _possible_starts(self, texts, covered):
+        """The uncovered tokens where a name may start: a capitalised word, a hyphenated one ("al-Assad"), or a
+        first name before a capitalised word; the others need no closer look."""
+        following = texts[1:] + [""]
+        return [
+            position for position, (text, after) in enumerate(zip(texts, following)) if not covered[position] and (
+                text[:1].isupper() or "-" in text or (after[:1].isupper() and self._is_name_after(text, after)))
+        ]
 
     def _starts_name(self, texts, tags, position, following):
         """A proper noun, or any capitalised word before a legal form ("Carlsen GmbH")."""
@@ -573,7 +579,7 @@ class MentionFinder:
             person = people.get(_without_genitive(texts[mention.start], people))
             found.append(_same_person(person, mention.start) if person and mention.end - mention.start == 1
                          else mention)
-        for position, text in enumerate(texts):
+        for position, text in enumerate(texts if people else ()):
             person = people.get(_without_genitive(text, people)) if text[:1].isupper() else None
             if person and not taken[position]:
                 found.append(_same_person(person, position))
