@@ -120,8 +120,16 @@ class FrameLexicon:
 
     @cached_property
     def any_compound_name(self):
-        """A regular expression that finds any casefolded compound cue name: a word without one has no split."""
-        return re.compile("|".join(re.escape(name) for name in self.compound_names))
+        """A regular expression that finds any casefolded compound cue name: a word without one has no split.
+        The names are arranged as a tree of their letters ("ko(?:alition|nflikt)"), so that at each letter of a
+        word only the names going on with it are tried."""
+        trie = {}
+        for name in self.compound_names:
+            node = trie
+            for char in name:
+                node = node.setdefault(char, {})
+            node[""] = {}  # a name ends here
+        return re.compile(_trie_pattern(trie))
 
     @cached_property
     def first_words(self):
@@ -158,6 +166,15 @@ class FrameLexicon:
         index = self.first_words
         return index["anywhere"].union(index["by_word"].get(word.lemma, ()), index["by_word"].get(word.text, ()),
                                        index["by_text"].get(word.text, ()), index["by_tag"].get(word.tag, ()))
+
+
+def _trie_pattern(node):
+    """The regular expression of a letter tree (see `FrameLexicon.any_compound_name`)."""
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    pattern = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{pattern})?" if "" in node else pattern
 
 
 @lru_cache(maxsize=None)
@@ -274,7 +291,7 @@ def split_compound(word, lexicon=DEFAULT_LEXICON):
 def _compound_splits(word, frames):
     """(cue, compound_part, compound_split) for each cue inside a word (see `split_compound`)."""
     folded = word.casefold()
-    if any(excluded in folded for excluded in frames.folded_exclusions) or not frames.any_compound_name.search(folded):
+    if not frames.any_compound_name.search(folded) or any(excluded in folded for excluded in frames.folded_exclusions):
         return ()
     found = []
     pieces = word.split("-")
@@ -523,8 +540,13 @@ def _sentences_to_read(article, doc, frames):
                                 side="right").tolist()
     lasts = numpy.searchsorted(token_starts, [sentence.end for sentence in article.sentences], side="left").tolist()
     rows = columns[:, :4]
-    if frames.first_words["anywhere"]:
-        return [(sentence, rows[first:last].tolist()) for sentence, first, last in zip(article.sentences, firsts, lasts)]
+    marked = numpy.ones(len(rows), dtype=bool) if frames.first_words["anywhere"] else _may_hold_cue(doc, rows, frames)
+    return [(sentence, rows[first:last].tolist()) for sentence, first, last in zip(article.sentences, firsts, lasts)
+            if marked[first:last].any()]
+
+
+def _may_hold_cue(doc, rows, frames):
+    """Which tokens (rows of ORTH, LEMMA, TAG, IDX) may begin a cue, hold one inside or join a verb."""
     texts, lemmas, tags = rows[:, 0], rows[:, 1], rows[:, 2]
     word_ids, tag_ids = frames.first_word_ids
     marked = _among(texts, word_ids) | _among(lemmas, word_ids) | _among(tags, tag_ids)
@@ -532,9 +554,7 @@ def _sentences_to_read(article, doc, frames):
     strings = doc.vocab.strings
     compounds = numpy.array([word for word in numpy.unique(numpy.concatenate([texts[nouns], lemmas[nouns]])).tolist()
                              if word and _compound_splits(strings[word], frames)], dtype=numpy.uint64)
-    marked |= nouns & (_among(texts, compounds) | _among(lemmas, compounds))
-    return [(sentence, rows[first:last].tolist()) for sentence, first, last in zip(article.sentences, firsts, lasts)
-            if marked[first:last].any()]
+    return marked | nouns & (_among(texts, compounds) | _among(lemmas, compounds))
 
 
 def _among(values, sorted_ids):
