@@ -5,8 +5,10 @@
 
 Reads the Wikinews articles in ../shared/data/wikinews-quotes/train. The pipeline runs three times over them:
 the first pass starts with empty word-form caches and no stored analyses (cold start), the second starts with
-empty caches in memory but reads the word analyses the first pass stored on disk (a new process after an
-earlier run), the third reuses the caches in memory (warm); with actors, a fourth pass builds the
+empty word caches in memory but reads the word analyses the first pass stored on disk (like a new process after
+an earlier run, except that spaCy's vocabulary keeps the words the tokenizer met in the first pass: a real new
+process is slower, `analysis_speed.py --parts throughput` measures one), the third reuses the caches in memory
+(warm); with actors, a fourth pass builds the
 `actor_mentions` table of every article (parsing included). The stored analyses go to a temporary folder.
 Finally it measures how often the cached tagger's tags agree with HanTa's own `tag_sent` on a sample of
 sentences, and HanTa's speed.
@@ -73,7 +75,7 @@ def measure(args):
     tokens = sum(len(doc) for doc in blank.pipe(texts))
     blank_seconds = time.process_time() - started
     # Empty the word-form caches, so that the first pass shows the cost of analysing new words; parse_many
-    # stores the analyses at its end, and the second pass reads them as a new process would.
+    # stores the analyses at its end, and the second pass reads them as a new process would (with a warm vocab).
     cold_tokens, cold_seconds = timed(nlp, articles, fresh=True)
     stored_tokens, stored_seconds = timed(nlp, articles, fresh=True)
     warm_tokens, warm_seconds = timed(nlp, articles)
@@ -88,7 +90,7 @@ def measure(args):
     rows = [
         ("spacy.blank('de') tokenizer", tokens / blank_seconds),
         ("pipeline, cold start (nothing stored)", tokens / cold_seconds),
-        ("pipeline, new process, analyses on disk", tokens / stored_seconds),
+        ("pipeline, word caches emptied, on disk", tokens / stored_seconds),
         ("pipeline, warm caches in memory", tokens / warm_seconds),
         (f"HanTa tag_sent itself ({args.sample} sentences)", hanta_speed),
     ]
@@ -99,7 +101,7 @@ def measure(args):
         print(f"{name:42} {speed:10,.0f} {speed * blank_seconds / tokens:15.1%} {speed * warm_seconds / tokens:14.1%}")
     print(f"\nstored word analyses: {word_cache_path().stat().st_size / 1e6:.1f} MB, "
           f"{stored['candidates']:,} forms and {stored['lemmas']:,} (form, tag) lemmas, read in "
-          f"{reading_seconds * 1000:.0f} ms; with them a new process runs {cold_seconds / stored_seconds:.1f} times "
+          f"{reading_seconds * 1000:.0f} ms; with them the pipeline runs {cold_seconds / stored_seconds:.1f} times "
           "as fast as a cold start")
     print(f"\ntag agreement with HanTa's tag_sent on {args.sample} sentences: {agreement:.2%}")
     print(f"word-form caches after the run: {candidates.cache_info().currsize:,} forms, "
@@ -118,7 +120,8 @@ def pipeline(with_actors):
 
 def timed(nlp, articles, fresh=False):
     """Tokens and seconds of the project's way through a corpus: `parse_many`; if `fresh`, with the word
-    analyses in memory forgotten first (those stored on disk are read again, as by a new process)."""
+    analyses in memory forgotten first (those stored on disk are read again, as by a new process; spaCy's
+    vocabulary is not emptied)."""
     if fresh:
         clear_word_caches()
         nlp.get_pipe("blickwinkel_hanta").rows.clear()
