@@ -11,6 +11,7 @@ from helpers.framing import (
     frame_profile,
     keyword_in_context,
     lexicon_table,
+    load_lexicon,
     split_compound,
     top_cues,
     voice_shares,
@@ -227,6 +228,13 @@ def test_a_pattern_may_begin_with_a_tag_or_with_any_word(tmp_path):
     cues = frame_cues(load_article("Die Regierung bildet eine große Koalition.", article_id="probe"), lexicon=own)
     assert cues[["cue_lemma", "surface"]].values.tolist() == [["Artikel Regierung", "Die Regierung"],
                                                               ["Wort Koalition", "große Koalition"]]
+
+
+def test_only_words_with_a_compound_cue_name_inside_are_split(tmp_path):
+    own = load_lexicon(own_lexicon(tmp_path, "[Tor, Torwart, Foul, Foulspiel]"))
+    words = ["eigentor", "torwartfehler", "foulspiel", "tosend", "fußball"]
+    assert [bool(own.any_compound_name.search(word)) for word in words] == [True, True, True, False, False]
+    assert [found["compound_split"] for found in split_compound("Eigentor", own)] == ["Eigen|tor"]
 
 
 def test_a_broken_lexicon_says_what_is_missing(tmp_path):
