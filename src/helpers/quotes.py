@@ -120,10 +120,15 @@ def _grammar():
 
 @lru_cache(maxsize=None)
 def _quotation_marks():
+    """The closing marks of each opening mark, all marks, and a pattern that finds any mark (so that a text is
+    searched for marks, not read character by character)."""
     pairs = read_yaml("quotation_marks.yaml")["pairs"]
     closers_of = {opener: frozenset(closers) for opener, closers in pairs.items()}
     all_marks = set(closers_of) | {mark for closers in closers_of.values() for mark in closers}
-    return closers_of, frozenset(all_marks)
+    if any(len(mark) != 1 for mark in all_marks):
+        raise ResourceError("quotation_marks.yaml: every quotation mark is one character; restore the bundled file")
+    any_mark = re.compile("[" + "".join(re.escape(mark) for mark in sorted(all_marks)) + "]")
+    return closers_of, frozenset(all_marks), any_mark
 
 
 @lru_cache(maxsize=None)
@@ -150,12 +155,12 @@ def quotation_spans(text, start=0, end=None):
     `BlickwinkelWarning` and skipped; the quotes inside an unclosed one are kept.
     """
     end = len(text) if end is None else end
-    closers_of, marks = _quotation_marks()
+    closers_of, _, any_mark = _quotation_marks()
     spans = []
     stack = []  # open quotations: [mark, offset, closed quotations inside]
-    for offset in range(start, end):
-        mark = text[offset]
-        if mark not in marks or _is_apostrophe(text, offset):
+    for found in any_mark.finditer(text, start, end):
+        mark, offset = found.group(), found.start()
+        if _is_apostrophe(text, offset):
             continue
         depth = next((d for d in range(len(stack) - 1, -1, -1)
                       if mark in closers_of[stack[d][0]] and _may_close(text, offset, mark)), None)
