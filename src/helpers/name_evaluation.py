@@ -21,8 +21,9 @@ from spacy.tokens import Doc
 from helpers.actors import SPAN_KEY
 from helpers.errors import ResourceError
 from helpers.nlp import load_pipeline
+from helpers.resources import SHARED_DATA
 
-GERMEVAL_DEV = Path(__file__).resolve().parents[3] / "shared" / "data" / "germeval2014" / "NER-de-dev.tsv"
+GERMEVAL_DEV = SHARED_DATA / "germeval2014" / "NER-de-dev.tsv"
 SCORED_CLASSES = ("PER", "LOC", "ORG", "PERderiv", "LOCderiv", "ORGderiv")
 CLASS_OF_TYPE = {"person": "PER", "state": "LOC", "place": "LOC", "organisation": "ORG", "group": "ORG"}
 SCORE_COLUMNS = ["class", "gold", "predicted", "correct", "precision", "recall", "f1"]

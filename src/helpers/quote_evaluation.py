@@ -21,13 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-from tqdm.auto import tqdm
+from tqdm import tqdm
 
 from helpers.article import article_from_json
 from helpers.errors import ArticleError
 from helpers.quotes import quotes
+from helpers.resources import SHARED_DATA
 
-DATA_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "wikinews-quotes"
+DATA_DIR = SHARED_DATA / "wikinews-quotes"
 ROLES = ("quote", "cue", "speaker")
 SPLITS = ("train", "dev")
 

@@ -15,6 +15,8 @@ import yaml
 from helpers.errors import ResourceError
 
 RESOURCE_DIR = Path(str(resources.files("helpers") / "resources"))
+# Evaluation data lies beside a checkout of the repository, in ../shared/data; it is never part of the project.
+SHARED_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 
 
 def resource_path(name_or_path):
