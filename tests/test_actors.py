@@ -237,3 +237,8 @@ def test_summaries_count_sections_and_sentences():
     assert actor_counts(mentions).to_dict() == {"Russland": 2, "Frankreich": 2}
     assert actor_cooccurrence(mentions).values.tolist() == [["Frankreich", "Russland", 1]]
     assert mentions_by_section(mentions).sum().to_dict() == {"Russland": 2, "Frankreich": 2}
+
+
+def test_a_month_in_a_date_is_not_a_name_but_a_first_name_is():
+    mentions = mentions_in("Am 5. August 2015 und im Mai 2016 sprach August Bebel.", date="2015-08")
+    assert list(zip(mentions["surface"], mentions["kind"])) == [("August Bebel", "discovered")]

@@ -300,6 +300,7 @@ class Gazetteers:
     person_titles: frozenset
     person_title_endings: tuple
     name_particles: frozenset
+    month_names: frozenset
 
     @classmethod
     def bundled(cls):
@@ -325,6 +326,7 @@ class Gazetteers:
             person_titles=person_titles,
             person_title_endings=person_title_endings,
             name_particles=frozenset(word_list("name_particles.txt")),
+            month_names=frozenset(word_list("month_names.txt")),
         )
 
     def is_organisation_word(self, text):
@@ -513,9 +515,11 @@ class MentionFinder:
         ]
 
     def _starts_name(self, texts, tags, position, following):
-        """A proper noun, or any capitalised word before a legal form ("Carlsen GmbH")."""
+        """A proper noun, or any capitalised word before a legal form ("Carlsen GmbH"), but not a month in a date."""
         text = texts[position]
         previous = texts[position - 1] if position else ""
+        if text in self.gazetteers.month_names and (_is_day(previous) or following.isdigit()):
+            return False  # "am 5. August", "im August 2015"
         return self._is_name_token(text, tags[position], previous) or (
             text[:1].isupper() and following in self.gazetteers.organisation_words
         ) or self._is_name_after(text, following)
@@ -650,6 +654,11 @@ class MentionFinder:
         if mention.kind == "discovered":
             return mention.actor_type == "person"
         return mention.actor_id is not None and self.catalog.actor(mention.actor_id).type == "person"
+
+
+def _is_day(text):
+    """'5.', '17.': a day of the month as written before a month name."""
+    return text.endswith(".") and text[:-1].isdigit() and len(text) <= 3
 
 
 def _without_s(text):
