@@ -1,6 +1,7 @@
 """Corpus analysis: Parquet tables per batch, resumable, failures recorded, the same rows on every engine."""
 
 import re
+import warnings
 
 import pandas as pd
 import pytest
@@ -9,7 +10,7 @@ from helpers.corpus import (
     ANALYSES, analyze_corpus, quoted_mentions, rate_by_year, read_tables, sample_paths, with_article_dates,
 )
 from helpers.cli import main
-from helpers.errors import BlickwinkelError
+from helpers.errors import BlickwinkelError, BlickwinkelWarning
 
 ARTICLES = {
     "wohnungen.txt": (
@@ -96,6 +97,17 @@ def test_a_failing_article_is_recorded_and_the_others_are_kept(corpus, tmp_path)
     assert errors.loc["ValueError", "reason"] == "Analyse kaputt"
     assert pd.isna(errors.loc["ArticleError", "article_id"])
     assert "kaputt.json is not valid JSON" in errors.loc["ArticleError", "reason"]
+
+
+def test_warnings_about_an_article_become_rows_of_the_warnings_table(corpus, tmp_path):
+    (corpus / "offen.txt").write_text("Berlin (dpa) - Er sagte: „Wir kommen. Dann ging er nach Hause.\n",
+                                      encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", BlickwinkelWarning)  # none may reach the caller
+        analyze_corpus(corpus, tmp_path / "out", progress=False)
+    [row] = read_tables(tmp_path / "out")["warnings"].to_dict(orient="records")
+    assert row["article_id"] == "offen"
+    assert "is not closed in its paragraph" in row["warning"]
 
 
 def test_an_unknown_engine_is_an_error(corpus, tmp_path):

@@ -4,7 +4,8 @@
     tables = read_tables("out/wikinews")
     tables["quotes"].groupby("speaker").size()
 
-Layout of `out_dir`: one folder per table (`articles`, `actor_mentions`, `quotes`, `frame_cues`, `errors`)
+Layout of `out_dir`: one folder per table (`articles`, `actor_mentions`, `quotes`, `frame_cues`, `errors`,
+`warnings`)
 holding one Parquet part per batch of articles, and `_done/` with one small JSON file per finished batch
 listing its article ids. A batch's done file is written (atomically) only after all its parts, so a run that
 is interrupted can be started again with the same command: finished articles are skipped, and parts of a
@@ -21,6 +22,7 @@ import json
 import os
 import random
 import uuid
+import warnings
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from multiprocessing import get_context
@@ -31,7 +33,7 @@ from tqdm import tqdm
 
 from helpers.actors import actor_mentions
 from helpers.article import JSONL_SUFFIXES, article_summary, corpus_paths, load_corpus
-from helpers.errors import BlickwinkelError
+from helpers.errors import BlickwinkelError, BlickwinkelWarning
 from helpers.framing import frame_cues
 from helpers.quotes import quotes
 
@@ -88,21 +90,32 @@ def sample_paths(sources, n=None, seed=0):
 
 
 def analyze_batch(articles, load_errors, analyses):
-    """The tables of one batch: every analysis for every article, failures as rows of `errors`."""
+    """The tables of one batch: every analysis for every article, failures as rows of `errors`, and the
+    project's warnings about an article (e.g. an unclosed quotation mark) as rows of `warnings`."""
     tables = {name: [] for name in ["articles", *analyses]}
     errors = list(load_errors)
+    warned = []
     for article in articles:
-        try:
-            rows = {"articles": pd.DataFrame([article_summary(article)])}
-            rows.update((name, analysis(article)) for name, analysis in analyses.items())
-        except Exception as error:  # noqa: BLE001 - one bad article must not stop a corpus run
-            errors.append(_error_row(article.id, article.source, error))
-            continue
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", BlickwinkelWarning)
+            try:
+                rows = {"articles": pd.DataFrame([article_summary(article)])}
+                rows.update((name, analysis(article)) for name, analysis in analyses.items())
+            except Exception as error:  # noqa: BLE001 - one bad article must not stop a corpus run
+                errors.append(_error_row(article.id, article.source, error))
+                rows = {}
+        for warning in caught:
+            if issubclass(warning.category, BlickwinkelWarning):
+                warned.append({"article_id": article.id, "source": article.source, "warning": str(warning.message)})
+            else:
+                warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
         for name, table in rows.items():
             tables[name].append(table)
     tables = {name: _concat(parts) for name, parts in tables.items() if parts}
     if errors:
         tables["errors"] = pd.DataFrame(errors)
+    if warned:
+        tables["warnings"] = pd.DataFrame(warned)
     return tables
 
 
