@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from helpers.article import load_article
 from helpers.errors import BlickwinkelWarning
 from helpers import quotes as quotes_module
-from helpers.quotes import COLUMNS, nullable_integers, quotation_spans, quote_spans, quotes, who_speaks
+from helpers.quotes import COLUMNS, quotation_spans, quote_spans, quotes, who_speaks
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "dpa_frankreich_russland_is.txt"
 
@@ -218,9 +218,3 @@ def test_the_evaluate_quotes_command_prints_the_score_table(capsys):
     rows = [line.split() for line in capsys.readouterr().out.strip().splitlines()]
     assert rows[0] == ["scope", "role", "precision", "recall", "f1", "overlap", "predicted", "gold"]
     assert [row[:2] for row in rows[1:5]] == [["all", "quote"], ["all", "cue"], ["all", "speaker"], ["all", "joint"]]
-
-
-def test_offsets_that_may_be_absent_are_nullable_integers():
-    made = nullable_integers([12, None, 40])
-    pd.testing.assert_extension_array_equal(made, pd.array([12, None, 40], dtype="Int64"))
-    assert made.tolist() == [12, pd.NA, 40]

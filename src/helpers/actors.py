@@ -35,6 +35,7 @@ from spacy.tokens import Span
 from helpers.errors import PipelineError, ResourceError
 from helpers.nlp import load_pipeline, parse, remembered
 from helpers.resources import read_yaml, resource_path, word_list
+from helpers.tables import Columns, table_of
 
 BUNDLED_CATALOG = "actors.yaml"
 SPAN_KEY = "actors"  # doc.spans["actors"]: one Span per mention, label = actor id, details in span._.actor
@@ -743,13 +744,18 @@ def actor_mentions(article, pipeline=None, catalogs=()):
 
     Mentions inside the dateline ("Paris/Moskau (dpa) -") are left out: a dateline says where the news was
     written, not who it is about. A role alone ("der Kreml-Chef") counts for its holder at the article's date.
-    Computed once per article and pipeline (quotes and framing ask for it too).
     """
+    return table_of([actor_mention_columns(article, pipeline, catalogs)])
+
+
+def actor_mention_columns(article, pipeline=None, catalogs=()):
+    """The rows of `actor_mentions` as `helpers.tables.Columns`, computed once per article and pipeline
+    (quotes and framing ask for them too, a corpus run joins those of many articles into one table)."""
     nlp = pipeline or load_pipeline(catalogs=catalogs)
-    return remembered(article, ("actor_mentions",), lambda: _mention_table(article, nlp), nlp)
+    return remembered(article, ("actor_mentions",), lambda: _mention_columns(article, nlp), nlp)
 
 
-def _mention_table(article, nlp):
+def _mention_columns(article, nlp):
     catalog = _component(nlp).catalog
     rows = []
     for span in parse(article, nlp).spans[SPAN_KEY]:
@@ -772,7 +778,7 @@ def _mention_table(article, nlp):
             details["kind"], span.text, span.start_char, span.end_char,
             place["sentence"], place["section_index"], place["section"], place["part"],
         ))
-    return pd.DataFrame.from_records(rows, columns=MENTION_COLUMNS)
+    return Columns.of_rows(MENTION_COLUMNS, rows)
 
 
 def _component(nlp):

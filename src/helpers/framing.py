@@ -28,8 +28,9 @@ from spacy.strings import get_string_id
 from helpers.article import load_corpus
 from helpers.errors import ResourceError
 from helpers.nlp import parse, remembered
-from helpers.quotes import nullable_integers, quotes
+from helpers.quotes import quote_columns
 from helpers.resources import read_yaml
+from helpers.tables import NULLABLE_INTEGERS, Columns, table_of
 
 DEFAULT_LEXICON = "frames.yaml"
 
@@ -484,13 +485,19 @@ def frame_cues(article, pipeline=None, lexicon=DEFAULT_LEXICON):
 
     `lexicon` is a bundled resource name or the path of your own lexicon in the layout of frames.yaml.
     """
+    return table_of([frame_cue_columns(article, pipeline, lexicon)])
+
+
+def frame_cue_columns(article, pipeline=None, lexicon=DEFAULT_LEXICON):
+    """The rows of `frame_cues` as `helpers.tables.Columns`, computed once per article, pipeline and lexicon
+    (a corpus run joins those of many articles into one table)."""
     frames = lexicon_of(lexicon)
     return remembered(article, ("frame_cues", frames), lambda: _find_cues(article, pipeline, frames), pipeline)
 
 
 def _find_cues(article, pipeline, frames):
     doc = parse(article, pipeline)
-    quotations, spans = quotes(article, pipeline), None
+    quotations, spans = quote_columns(article, pipeline), None
     rows = {}
     for sentence, tokens in _sentences_to_read(article, doc, frames):
         sentence_text = article.span(sentence.start, sentence.end)
@@ -502,7 +509,7 @@ def _find_cues(article, pipeline, frames):
                 continue
             if cue.span == "sentence":
                 start, end, surface = sentence.start, sentence.end, sentence_text
-            spans = list(zip(quotations["start"].tolist(), quotations["end"].tolist())) if spans is None else spans
+            spans = list(zip(quotations["start"], quotations["end"])) if spans is None else spans
             # two cues of one category on the same words ("zerstritten" as lemma zerstreiten and as
             # written): the one listed first in the lexicon names them
             rows.setdefault((cue.category, start, end), {
@@ -511,20 +518,9 @@ def _find_cues(article, pipeline, frames):
                 "compound_split": compound_split, **place, "in_question": in_question,
                 **_voice(quotations, spans, start, end),
             })
-    if not rows:
-        return _empty_table().copy()
     rows = sorted(rows.values(), key=lambda row: (row["start"], row["end"]))
-    # built column by column (faster than from the row dicts, with the same column types)
-    columns = {column: [row[column] for row in rows] for column in CUE_COLUMNS}
-    columns["quote_id"] = nullable_integers(columns["quote_id"])
-    return pd.DataFrame(columns)
-
-
-@lru_cache(maxsize=None)
-def _empty_table():
-    """The table of an article without cues: columns of Python objects (made once; callers get a copy)."""
-    return pd.DataFrame({column: pd.array([], dtype="Int64") if column == "quote_id" else numpy.array([], dtype=object)
-                         for column in CUE_COLUMNS})
+    return Columns({column: [row[column] for row in rows] for column in CUE_COLUMNS},
+                   dtypes={"quote_id": NULLABLE_INTEGERS})
 
 
 def _sentences_to_read(article, doc, frames):
@@ -573,14 +569,14 @@ def _voice(quotations, spans, start, end):
         return {"voice": "journalist", "speaker": None, "speaker_actor_id": None, "quote_id": None,
                 "quote_type": None}
     row = min(around, key=lambda row: spans[row][1] - spans[row][0])
-    return {"voice": "quoted", **{key: quotations.iat[row, quotations.columns.get_loc(column)] for key, column in (
+    return {"voice": "quoted", **{key: quotations[column][row] for key, column in (
         ("speaker", "speaker"), ("speaker_actor_id", "speaker_actor_id"), ("quote_id", "quote_id"),
         ("quote_type", "type"))}}
 
 
 def corpus_frame_cues(sources, pipeline=None, lexicon=DEFAULT_LEXICON):
     """The frame cues of every article in files, folders or globs, as one table (see `frame_cues`)."""
-    return _joined([frame_cues(article, pipeline, lexicon) for article in load_corpus(sources)])
+    return table_of([frame_cue_columns(article, pipeline, lexicon) for article in load_corpus(sources)])
 
 
 def frame_profile(cues, by="section", normalize=False, lexicon=DEFAULT_LEXICON):
@@ -673,9 +669,5 @@ def describe_frames(cues, n=10, lexicon=DEFAULT_LEXICON, articles=None):
 
 def frame_report(sources, n=10, pipeline=None, lexicon=DEFAULT_LEXICON):
     """The report of `blickwinkel frame-profile PATH...` for the articles in files, folders or globs."""
-    tables = [frame_cues(article, pipeline, lexicon) for article in load_corpus(sources)]
-    return describe_frames(_joined(tables), n, lexicon, articles=len(tables))
-
-
-def _joined(tables):
-    return pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=CUE_COLUMNS)
+    parts = [frame_cue_columns(article, pipeline, lexicon) for article in load_corpus(sources)]
+    return describe_frames(table_of(parts), n, lexicon, articles=len(parts))

@@ -196,18 +196,18 @@ def parse(article, pipeline=None):
 def remembered(article, name, build, pipeline=None):
     """The result of `build()` for an article, computed once while its Doc is remembered by `parse`.
 
-        table = remembered(article, ("quotes",), lambda: find_quotes(article))
+        columns = remembered(article, ("quotes",), lambda: find_quotes(article))
 
     `name` must say everything the result depends on besides the article and the pipeline (e.g. a lexicon
-    path). A copy is returned, so a caller may change it without changing what others get: a shallow one, as
-    pandas copies a column on its first change (copy-on-write, always on since pandas 3.0).
+    path). Every caller gets the same object, so none may change it: public functions make a new DataFrame
+    of it for their callers (see `helpers.tables`).
     """
     nlp = pipeline if pipeline is not None else load_pipeline()
     parse(article, nlp)
     results = _parsed[(nlp, article)][1]
     if name not in results:
         results[name] = build()
-    return results[name].copy(deep=False)
+    return results[name]
 
 
 def parse_many(articles, pipeline=None, batch_size=64):

@@ -41,10 +41,11 @@ import numpy
 import pandas as pd
 from spacy.attrs import IDX, IS_SPACE, LEMMA, ORTH, TAG
 
-from helpers.actors import actor_mentions, load_catalog
+from helpers.actors import actor_mention_columns, load_catalog
 from helpers.errors import BlickwinkelWarning, ResourceError
 from helpers.nlp import parse, remembered
 from helpers.resources import read_yaml, word_list
+from helpers.tables import NULLABLE_INTEGERS, Columns, table_of
 
 COLUMNS = [
     "article_id", "quote_id", "type", "start", "end", "text",
@@ -608,10 +609,14 @@ def quotes(article, pipeline=None):
     """One row per quotation of an article (columns in the module docstring).
 
         quotes(load_article("data/dpa_frankreich_russland_is.txt"))[["type", "speaker", "text"]]
-
-    Computed once per article and pipeline while `helpers.nlp.parse` remembers its Doc (framing and corpus
-    ask for the same table); each call returns a copy.
     """
+    return table_of([quote_columns(article, pipeline)])
+
+
+def quote_columns(article, pipeline=None):
+    """The rows of `quotes` as `helpers.tables.Columns`, computed once per article and pipeline while
+    `helpers.nlp.parse` remembers its Doc (framing asks for them too, a corpus run joins those of many
+    articles into one table)."""
     return remembered(article, ("quotes",), lambda: _find_quotes(article, pipeline), pipeline)
 
 
@@ -644,8 +649,8 @@ def _find_quotes(article, pipeline):
         if speakers:
             previous = (sentence.index, paragraph.index, speakers[-1])
     found.sort(key=lambda quote: (quote.start, -quote.end))
-    mentions = actor_mentions(article, pipeline) if any(quote.speaker for quote in found) else None
-    return _table(article, found, _speaker_mentions(article, found, mentions))
+    mentions = actor_mention_columns(article, pipeline) if any(quote.speaker for quote in found) else None
+    return _columns(article, found, _speaker_mentions(article, found, mentions))
 
 
 def _direct_quotes(article, sentence, words, cues, quoted_here, doc_words, marks):
@@ -845,9 +850,7 @@ def _continue_speaker(sentence, words, here, speaker, found, quotes_too):
 # The table, speakers and actors
 
 
-def _table(article, found, speaker_mentions):
-    if not found:
-        return _empty_table().copy()
+def _columns(article, found, speaker_mentions):
     places = [article.locate(quote.start) for quote in found]
     speaker_kinds = []
     for quote, mention in zip(found, speaker_mentions):
@@ -855,9 +858,10 @@ def _table(article, found, speaker_mentions):
         if mention is not None and speaker_kind != "anonymous":
             speaker_kind = "discovered" if mention["kind"] == "discovered" else "actor"
         speaker_kinds.append(speaker_kind)
-    # built column by column in the order of COLUMNS (faster than from rows), offsets that may be absent as
-    # nullable integers, the actor columns as Python objects (None where no actor was found)
-    columns = {
+    # offsets that may be absent as nullable integers, the actor columns as Python objects (None where no
+    # actor was found)
+    dtypes = {**dict.fromkeys(OFFSET_COLUMNS, NULLABLE_INTEGERS), **dict.fromkeys(LINK_COLUMNS, object)}
+    return Columns({
         "article_id": [article.id] * len(found),
         "quote_id": list(range(len(found))),
         "type": [quote.type for quote in found],
@@ -865,34 +869,18 @@ def _table(article, found, speaker_mentions):
         "end": [quote.end for quote in found],
         "text": [article.span(quote.start, quote.end) for quote in found],
         "cue": [quote.cue.text if quote.cue else None for quote in found],
-        "cue_start": nullable_integers([quote.cue.start if quote.cue else None for quote in found]),
-        "cue_end": nullable_integers([quote.cue.end if quote.cue else None for quote in found]),
+        "cue_start": [quote.cue.start if quote.cue else None for quote in found],
+        "cue_end": [quote.cue.end if quote.cue else None for quote in found],
         "cue_lemma": [quote.cue_lemma for quote in found],
         "speaker": [article.span(*quote.speaker) if quote.speaker else None for quote in found],
-        "speaker_start": nullable_integers([quote.speaker[0] if quote.speaker else None for quote in found]),
-        "speaker_end": nullable_integers([quote.speaker[1] if quote.speaker else None for quote in found]),
-        **{column: pd.Series([mention[key] if mention else None for mention in speaker_mentions], dtype=object)
+        "speaker_start": [quote.speaker[0] if quote.speaker else None for quote in found],
+        "speaker_end": [quote.speaker[1] if quote.speaker else None for quote in found],
+        **{column: [mention[key] if mention else None for mention in speaker_mentions]
            for column, key in LINK_COLUMNS.items()},
         "speaker_kind": speaker_kinds,
         "carried_over": [quote.carried_over for quote in found],
         **{column: [place[column] for place in places] for column in ("sentence", "section_index", "section", "part")},
-    }
-    return pd.DataFrame(columns)
-
-
-def nullable_integers(values):
-    """Integers and None as a pandas `Int64` array: `pd.array(values, dtype="Int64")`, made directly (that
-    call costs more than building a small table's other columns)."""
-    missing = numpy.array([value is None for value in values], dtype=bool)
-    numbers = numpy.array([0 if value is None else value for value in values], dtype=numpy.int64)
-    return pd.arrays.IntegerArray(numbers, missing)
-
-
-@lru_cache(maxsize=None)
-def _empty_table():
-    """The table of an article without quotations (made once; callers get a copy)."""
-    return pd.DataFrame({column: pd.array([], dtype="Int64" if column in OFFSET_COLUMNS else object)
-                         for column in COLUMNS})
+    }, dtypes)
 
 
 def _speaker_kind(article, speaker):
@@ -914,9 +902,9 @@ def _speaker_mentions(article, found, mentions):
         return [None] * len(found)
     pronouns = _cues()["pronouns"]
     anaphors = {word for word, rule in _cues()["reported"].items() if rule.get("position") == "self"}
-    # mentions are chosen by row number from plain lists of the columns that choose them; only a chosen
-    # mention's other columns are read (a table has few speakers, but many mentions)
-    starts, ends, actor_types = (mentions[column].tolist() for column in ("start", "end", "actor_type"))
+    # mentions are chosen by row number from the columns that choose them; only a chosen mention's other
+    # columns are read (a table has few speakers, but many mentions)
+    starts, ends, actor_types = mentions["start"], mentions["end"], mentions["actor_type"]
     by_start = sorted(range(len(starts)), key=starts.__getitem__)
     sorted_starts = [starts[row] for row in by_start]
     last_person = last_speaker = None
@@ -938,9 +926,8 @@ def _speaker_mentions(article, found, mentions):
             if actor_types[row] == "person":
                 last_person = row
         linked.append(row)
-    positions = {column: mentions.columns.get_loc(column) for column in ("kind", *LINK_COLUMNS.values())}
-    return [None if row is None else {column: mentions.iat[row, position] for column, position in positions.items()}
-            for row in linked]
+    columns = ("kind", *LINK_COLUMNS.values())
+    return [None if row is None else {column: mentions[column][row] for column in columns} for row in linked]
 
 
 def _overlapping_mention(rows_before_end, start, ends, actor_types):
