@@ -34,10 +34,10 @@ from helpers.tagger import (
     HANTA_MODEL,
     WordAnalyses,
     analysis,
-    candidates,
     clear_word_caches,
     hanta,
     hanta_word,
+    sentence_tagger,
     tag_numbers,
     word_cache_path,
 )
@@ -104,7 +104,7 @@ def measure(args):
           f"{reading_seconds * 1000:.0f} ms; with them the pipeline runs {cold_seconds / stored_seconds:.1f} times "
           "as fast as a cold start")
     print(f"\ntag agreement with HanTa's tag_sent on {args.sample} sentences: {agreement:.2%}")
-    print(f"word-form caches after the run: {candidates.cache_info().currsize:,} forms, "
+    print(f"word-form caches after the run: {len(sentence_tagger().forms):,} forms, "
           f"{analysis.cache_info().currsize:,} (form, tag) lemmas")
     return 0
 

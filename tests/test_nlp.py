@@ -16,6 +16,7 @@ from helpers.tagger import (
     hanta,
     hanta_word,
     save_word_analyses,
+    sentence_tagger,
     stts_tag,
     tag_numbers,
     upos_tag,
@@ -100,10 +101,21 @@ def test_sentences_of_the_text_match_the_article(nlp, article):
 
 def test_fast_tagger_agrees_with_hanta_tag_sent(nlp, article):
     original = HanoverTagger("morphmodel_ger.pgz")
-    doc = parse(article, nlp)
+    doc = parse(article, nlp)  # all sentences of the Doc in one search
     for sentence in doc.sents:
-        words = [hanta_word(token.text) for token in sentence if not token.is_space]
-        assert [original.int2tag[tag] for tag in tag_numbers(words)] == original.tag_sent(words, taglevel=0)
+        tokens = [token for token in sentence if not token.is_space]
+        words = [hanta_word(token.text) for token in tokens]
+        expected = original.tag_sent(words, taglevel=0)
+        assert [original.int2tag[tag] for tag in tag_numbers(words)] == expected
+        assert [token.tag_ for token in tokens] == [stts_tag(tag) for tag in expected]
+
+
+def test_sentences_tagged_together_get_the_tags_they_get_alone():
+    sentences = [["Putin", "kam", "."], ["Dann", "sagte", "er", "nichts", "."], ["Kam", "er", "?"]]
+    tagger = sentence_tagger()
+    words = [tagger.form_number(word) for sentence in sentences for word in sentence]
+    together = tagger.tag(words, sentence_starts=[0, 3, 8]).tolist()
+    assert together == [tag for sentence in sentences for tag in tag_numbers(sentence)]
 
 
 def test_parse_keeps_the_text_and_is_shared(nlp, article):
@@ -184,6 +196,16 @@ def test_a_new_process_reads_the_stored_analyses_instead_of_asking_hanta(stored,
     monkeypatch.setattr(hanta(), "_analyze", analyse_again)
     assert analysed(WORDS) == expected
     assert expected[2] == ("VVFIN", "VERB", "sagen")
+
+
+def test_the_pipeline_analyses_words_again_after_the_word_caches_are_cleared(nlp, stored, monkeypatch):
+    nlp("Putin kam.")
+    clear_word_caches()
+    asked = []
+    analyse = hanta()._tag_word
+    monkeypatch.setattr(hanta(), "_tag_word", lambda word, **options: asked.append(word) or analyse(word, **options))
+    assert nlp("Putin kam.")[0].tag_ == "NE"
+    assert sorted(asked) == [".", "Putin", "kam"]
 
 
 def test_the_cache_folder_comes_from_the_environment(monkeypatch, tmp_path):

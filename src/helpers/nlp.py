@@ -25,7 +25,7 @@ from spacy.symbols import IDS as SYMBOL_IDS
 
 from helpers.article import split_paragraphs, split_sentences
 from helpers.errors import PipelineError
-from helpers.tagger import WORD_CACHE_SIZE, analysis, hanta_word, save_word_analyses, tag_numbers, tag_tables
+from helpers.tagger import WORD_CACHE_SIZE, analysis, hanta_word, save_word_analyses, sentence_tagger, tag_tables
 
 PARSE_CACHE_SIZE = 32  # Docs kept by parse() so that all analyses of one article share one Doc
 SPACE_TAG = "_SP"
@@ -83,38 +83,45 @@ def make_hanta_tagger(nlp, name):
 class HantaTagger:
     """Tags each sentence of a Doc with HanTa (`helpers.tagger`); whitespace gets tag `_SP`, pos `SPACE`."""
 
+    WHITESPACE = -1  # the tag number of a whitespace token, which HanTa does not tag
+
     def __init__(self, vocab):
         self.vocab = vocab
-        self.rows = {}  # (token text, HanTa tag) -> (TAG, POS, LEMMA) ids in this vocab
+        self.rows = {}  # (ORTH, HanTa tag) -> (TAG, POS, LEMMA) ids in this vocab
+        self.tagger = sentence_tagger()
+        self.form_numbers = {}  # ORTH of a word -> the number of its HanTa form in self.tagger
+        self.tagger.tag([], [])  # compile the search (or load it from numba's cache) now, not in the first Doc
 
-    def _row(self, text, tag):
-        row = self.rows.get((text, tag))
-        if row is None:
-            stts, upos, lemma = analysis(text, tag) if tag is not None else (SPACE_TAG, "SPACE", text)
-            strings = self.vocab.strings
-            row = (strings.add(stts), SYMBOL_IDS[upos], strings.add(lemma))
-            if len(self.rows) >= WORD_CACHE_SIZE:
-                self.rows.clear()
-            self.rows[(text, tag)] = row
+    def _row(self, orth, tag):
+        strings = self.vocab.strings
+        text = strings[orth]
+        stts, upos, lemma = analysis(text, tag) if tag != self.WHITESPACE else (SPACE_TAG, "SPACE", text)
+        row = (strings.add(stts), SYMBOL_IDS[upos], strings.add(lemma))
+        if len(self.rows) >= WORD_CACHE_SIZE:
+            self.rows.clear()
+        self.rows[(orth, tag)] = row
         return row
+
+    def _form_number(self, orth):
+        number = self.form_numbers[orth] = self.tagger.form_number(hanta_word(self.vocab.strings[orth]))
+        return number
 
     def __call__(self, doc):
         if len(doc) == 0:
             return doc
+        if self.tagger is not sentence_tagger():  # the word analyses were forgotten, or the tagger was full
+            self.tagger, self.form_numbers = sentence_tagger(), {}
         columns = doc.to_array([ORTH, IS_SPACE, SENT_START])
-        strings = self.vocab.strings
-        texts = [strings[orth] for orth in columns[:, 0].tolist()]
-        is_space = columns[:, 1].tolist()
-        boundaries = numpy.flatnonzero(columns[:, 2] == 1).tolist()
-        if not boundaries or boundaries[0] != 0:
-            boundaries.insert(0, 0)
-        tags = [None] * len(texts)  # HanTa's tag number of each token, None for whitespace
-        for start, end in zip(boundaries, boundaries[1:] + [len(doc)]):
-            words = [position for position in range(start, end) if not is_space[position]]
-            for position, tag in zip(words, tag_numbers([hanta_word(texts[position]) for position in words])):
-                tags[position] = tag
+        words = numpy.flatnonzero(columns[:, 1] == 0)
+        # Python looks each token up in a dictionary or two; all sentences are searched in one compiled call.
+        numbers = self.form_numbers
+        forms = [numbers[orth] if orth in numbers else self._form_number(orth) for orth in columns[words, 0].tolist()]
+        sentence_of_word = numpy.cumsum(columns[:, 2] == 1)[words]
+        sentence_starts = numpy.flatnonzero(numpy.diff(sentence_of_word, prepend=-1))  # each one's first word
+        tags = numpy.full(len(doc), self.WHITESPACE)
+        tags[words] = self.tagger.tag(forms, sentence_starts)
         known = self.rows
-        rows = [known.get(key) or self._row(*key) for key in zip(texts, tags)]
+        rows = [known.get(key) or self._row(*key) for key in zip(columns[:, 0].tolist(), tags.tolist())]
         doc.from_array([TAG, POS, LEMMA], numpy.array(rows, dtype=numpy.uint64))
         return doc
 
