@@ -149,7 +149,7 @@ def test_one_or_two_words_in_quotation_marks_without_a_speaker_are_scare_quotes(
 
 def test_an_unclosed_quote_is_reported_and_the_rest_of_the_article_is_still_read():
     text = "Er sagte: „Wir kommen bald.\n\n„Das ist gut“, sagte die Ministerin."
-    with pytest.warns(BlickwinkelWarning, match="offset 10 is not closed"):
+    with pytest.warns(BlickwinkelWarning, match="^beispiel: quotation mark „ at offset 10 is not closed"):
         table = quotes_of(text)
     assert table[["text", "speaker"]].values.tolist() == [["„Das ist gut“", "die Ministerin"]]
 

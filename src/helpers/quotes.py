@@ -146,15 +146,17 @@ def _ends_with_any(word, endings):
 # Quotation marks
 
 
-def quotation_spans(text, start=0, end=None):
+def quotation_spans(text, start=0, end=None, where=None):
     """(start, end) of the outermost quotations between two offsets, marks included.
 
         quotation_spans('Er sagte: „Wir kommen ‚bald‘.“')     # [(10, 30)]
 
     Marks pair up as `quotation_marks.yaml` says, nested quotes stay inside the outer one. A quotation that is
     not closed by the end of the stretch, or a closing mark without an opening one, is reported with a
-    `BlickwinkelWarning` and skipped; the quotes inside an unclosed one are kept.
+    `BlickwinkelWarning` (naming `where` the text comes from, if given) and skipped; the quotes inside an
+    unclosed one are kept.
     """
+    place = f"{where}: " if where else ""
     end = len(text) if end is None else end
     closers_of, _, any_mark = _quotation_marks()
     spans = []
@@ -168,7 +170,7 @@ def quotation_spans(text, start=0, end=None):
         if depth is not None and (mark not in closers_of or not _may_open(text, offset, mark)
                                   or depth == len(stack) - 1):
             for unclosed in stack[depth + 1:]:
-                _warn_unclosed(text, unclosed[1])
+                _warn_unclosed(text, unclosed[1], place)
                 stack[depth][2].extend(unclosed[2])
             opener = stack[depth]
             del stack[depth:]
@@ -177,18 +179,18 @@ def quotation_spans(text, start=0, end=None):
             stack.append([mark, offset, []])
         else:
             warnings.warn(
-                f"closing quotation mark {mark} at offset {offset} has no opening mark: it is ignored",
+                f"{place}closing quotation mark {mark} at offset {offset} has no opening mark: it is ignored",
                 BlickwinkelWarning, stacklevel=2,
             )
     for unclosed in stack:
-        _warn_unclosed(text, unclosed[1])
+        _warn_unclosed(text, unclosed[1], place)
         spans.extend(unclosed[2])
     return sorted(spans)
 
 
-def _warn_unclosed(text, offset):
+def _warn_unclosed(text, offset, place):
     warnings.warn(
-        f"quotation mark {text[offset]} at offset {offset} is not closed in its paragraph "
+        f"{place}quotation mark {text[offset]} at offset {offset} is not closed in its paragraph "
         f"({text[offset:offset + 40]!r}…): it is not taken as a quotation; check the marks",
         BlickwinkelWarning, stacklevel=3,
     )
@@ -623,7 +625,7 @@ def quote_columns(article, pipeline=None):
 def _find_quotes(article, pipeline):
     doc_words = _doc_words(parse(article, pipeline))
     marks = [span for paragraph in article.paragraphs
-             for span in quotation_spans(article.text, paragraph.start, paragraph.end)]
+             for span in quotation_spans(article.text, paragraph.start, paragraph.end, article.source or article.id)]
     found = []
     previous = None  # (sentence index, paragraph index, speaker offsets) of the last sentence that named a speaker
     for sentence in article.sentences:
