@@ -13,7 +13,7 @@ sentence picks one (`tag_sent_viterbi`); the lemma comes from a second analysis 
   an LRU cache) are kept in memory for up to 100,000 of each, shared by all documents, so each form is
   analysed once per process;
 - these analyses are also stored in the user's cache folder (`word_cache_path()`: `$BLICKWINKEL_CACHE_DIR`,
-  else `$XDG_CACHE_HOME/blickwinkel` or `~/.cache/blickwinkel`), read when the first word is tagged and
+  else `$XDG_CACHE_HOME/blickwinkel` or `~/.cache/blickwinkel`), read when the pipeline is built and
   written after `parse_many` and at exit (if they grew by 1%), so each form is analysed once per machine.
   The file holds the 100,000 most recently used entries of each table (5 MB, read in about 0.1 s) and is
   ignored (and replaced) when HanTa, this module or the tag tables change. `BLICKWINKEL_CACHE_DIR=""` turns
