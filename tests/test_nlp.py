@@ -37,6 +37,12 @@ def article():
     return load_article(ARTICLE)
 
 
+@pytest.fixture(scope="module")
+def original():
+    """HanTa's own tagger, uncompiled."""
+    return HanoverTagger("morphmodel_ger.pgz")
+
+
 def tagged(nlp, text):
     return {token.text: (token.tag_, token.pos_, token.lemma_) for token in nlp(text)}
 
@@ -99,8 +105,7 @@ def test_sentences_of_the_text_match_the_article(nlp, article):
     assert sentence_offsets(parse(article, nlp)) == expected
 
 
-def test_fast_tagger_agrees_with_hanta_tag_sent(nlp, article):
-    original = HanoverTagger("morphmodel_ger.pgz")
+def test_fast_tagger_agrees_with_hanta_tag_sent(nlp, article, original):
     doc = parse(article, nlp)  # all sentences of the Doc in one search
     for sentence in doc.sents:
         tokens = [token for token in sentence if not token.is_space]
@@ -108,6 +113,16 @@ def test_fast_tagger_agrees_with_hanta_tag_sent(nlp, article):
         expected = original.tag_sent(words, taglevel=0)
         assert [original.int2tag[tag] for tag in tag_numbers(words)] == expected
         assert [token.tag_ for token in tokens] == [stts_tag(tag) for tag in expected]
+
+
+# Known words, compounds, a hyphen, unknown ones (guessed from suffixes), short ones (other rules for guessing).
+@pytest.mark.parametrize("word", ["sagte", "russlands", "bundesregierung", "kreml-angaben", "zwangsehe", "xqzt",
+                                  "ab", "ä", "covid-19-pandemie"])
+def test_the_compiled_word_analyses_are_hantas_to_the_last_bit(original, word):
+    tags = original.analyze_forward(word)
+    assert hanta().analyze_forward(word) == tags  # the same tags, with the same floats
+    for tag, _ in tags:
+        assert hanta().analyze_viterbi(word, -tag) == original.analyze_viterbi(word, -tag)  # the same morphemes
 
 
 def test_sentences_tagged_together_get_the_tags_they_get_alone():

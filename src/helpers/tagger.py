@@ -20,13 +20,18 @@ sentence picks one (`tag_sent_viterbi`); the lemma comes from a second analysis 
   it off;
 - the sentence Viterbi visits only each word's candidate tags instead of every tag, and it is compiled with
   numba: one call tags all sentences of a Doc (the 175,000 tokens of the 700 Wikinews train articles in 0.02 s
-  of CPU; the spaCy component, with a dictionary look-up per token, in 0.17 s). numba compiles it on first use
-  (about 3 s) and keeps it in its cache, `__pycache__` beside this file or else `~/.cache/numba`, from which
-  a new process loads it in 0.1 s; where neither is writable, each process compiles it;
-- the word analyses themselves (`FastHanoverTagger`) compute HanTa's probabilities with table look-ups
-  instead of one function call per (morpheme, tag).
+  of CPU; the spaCy component, with a dictionary look-up per token, in 0.17 s);
+- the analysis of a word form seen for the first time (`FastHanoverTagger`: HanTa's Viterbi over the morphemes
+  of the word, for its candidate tags and again for its lemma) is compiled with numba too: one call
+  (`_word_search`) looks up the word's known morphemes and suffixes in hash tables built when HanTa is loaded
+  and searches the same paths with the same (bit-identical) scores as HanTa's Python code, in about 20 µs
+  instead of 130 µs. A first run over the 700 articles (28,000 new forms) takes 2.9 s of CPU instead of 6.3 s.
 
-The tags are HanTa's: `tests/test_nlp.py` and `benchmarks/pipeline_speed.py` compare them with
+numba compiles these functions on first use (about 5 s in all) and keeps them in its cache, `__pycache__`
+beside this file or else `~/.cache/numba`, from which a new process loads them in about 0.2 s; where neither
+is writable, each process compiles them.
+
+The tags and lemmas are HanTa's: `tests/test_nlp.py` and `benchmarks/pipeline_speed.py` compare them with
 `HanoverTagger.tag_sent`.
 """
 
@@ -72,167 +77,171 @@ NEGATIVE_INFINITY = float("-inf")
 LONGEST_WORD = 100
 
 
-class FastHanoverTagger(HanoverTagger):
-    """HanTa's `HanoverTagger` whose word analyses look morphemes up in tables built once at loading.
+class Texts(NamedTuple):
+    """Strings as arrays for compiled look-ups (`_find_text`): string n is codes[offsets[n]:offsets[n + 1]], as
+    Unicode code points; `slots` is a hash table of string numbers (-1: empty), its size a power of two."""
 
-    `analyze_forward` and `analyze_viterbi` search the same paths with the same probabilities as HanTa's;
-    the probability of a morpheme given its tag comes from an index morpheme -> {tag: log p} and, for
-    morphemes HanTa has not seen, from its suffix and length model precomputed per tag.
+    codes: numpy.ndarray
+    offsets: numpy.ndarray
+    slots: numpy.ndarray
+
+
+def _texts(strings):
+    """The `Texts` of a list of strings, numbered in its order."""
+    offsets = numpy.cumsum([0] + [len(string) for string in strings])
+    slots = numpy.full(1 << (2 * len(strings)).bit_length(), -1, dtype=numpy.int64)  # at most half full
+    texts = _plain(Texts(_code_points("".join(strings)), offsets, slots))
+    _fill_slots(texts)
+    return texts
+
+
+def _plain(value):
+    """A NamedTuple of arrays (and of such NamedTuples) as plain tuples, which numba takes in faster: with the
+    model and followers as NamedTuples, a call of `_word_search` would cost 3 µs more."""
+    return tuple(map(_plain, value)) if isinstance(value, tuple) else value
+
+
+def _code_points(text):
+    """The Unicode code points of a string as an array: `_code_points("Maß")` -> array([77, 97, 223])."""
+    return numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=numpy.int32)
+
+
+class Followers(NamedTuple):
+    """The tags that may follow each state of HanTa's morpheme model, as arrays for the compiled word search.
+
+    A state is a (previous tag, tag) pair, given by its number in `FastHanoverTagger.state_numbers`. Its
+    followers are entries starts[state] to starts[state + 1], in HanTa's order: the follower's tag position,
+    the number of the state it leads to, and log P(tag | state). Those of open word classes, which alone may
+    follow with a morpheme HanTa has not seen, are also listed apart: entries open_entries[open_starts[state]:
+    open_starts[state + 1]].
+    """
+
+    starts: numpy.ndarray
+    tags: numpy.ndarray
+    states: numpy.ndarray
+    log_ps: numpy.ndarray
+    open_starts: numpy.ndarray
+    open_entries: numpy.ndarray
+
+
+class MorphemeModel(NamedTuple):
+    """HanTa's probabilities of morphemes given their tags, as arrays for the compiled word search.
+
+    Tags are given by position (`FastHanoverTagger.tag_positions`). The tags of known morpheme m (in
+    `morphemes`) are entries morpheme_starts[m] to morpheme_starts[m + 1] of `morpheme_tags` and
+    `morpheme_log_ps`. A morpheme HanTa has not seen may be of an open word class (`open_tags`): its log
+    probability is guess_base[tag, min(length, LONGEST_LENGTH)] + suffix_log_ps[tag, s], s the number of its
+    longest suffix in `suffixes` that is shorter than the morpheme (or of ""), less WHOLE_WORD_PENALTY if it is
+    the whole word.
+    """
+
+    morphemes: Texts
+    morpheme_starts: numpy.ndarray
+    morpheme_tags: numpy.ndarray
+    morpheme_log_ps: numpy.ndarray
+    longest_morpheme: int
+    open_tags: numpy.ndarray
+    guess_base: numpy.ndarray  # Int_t + P(hapax | tag) + P(length | tag), in HanTa's order of additions
+    suffixes: Texts
+    suffix_log_ps: numpy.ndarray
+    empty_suffix: int
+    state_tags: numpy.ndarray  # the tag number of each state (previous tag, tag)
+    start_state: int  # (EMPTY, START)
+
+
+class FastHanoverTagger(HanoverTagger):
+    """HanTa's `HanoverTagger` whose word analyses run as one compiled search over tables built once at loading.
+
+    `analyze_forward` and `analyze_viterbi` search the same paths with the same probabilities as HanTa's, in
+    `_word_search` (numba).
     """
 
     def __init__(self, filename):
         super().__init__(filename)
-        self.known_morphemes = {}
-        for tag, morphemes in self.LP_m_t.items():
-            for morpheme, log_p in morphemes.items():
-                self.known_morphemes.setdefault(morpheme, {})[tag] = log_p
-        open_tags = [tag for tag in self.LP_hapax_t if tag in self.LP_s_t]
-        # Int_t + P(hapax | tag) + P(length | tag), in HanTa's order of additions.
-        self.guess_base = {
-            tag: [self.Int_t + self.LP_hapax_t[tag] + log_p for log_p in self.LP_len_t[tag]] for tag in open_tags
-        }
-        self.suffix_log_p = {tag: self.LP_s_t[tag] for tag in open_tags}
-        self.known_suffixes = frozenset().union(*(self.LP_s_t[tag] for tag in open_tags))
-        self.followers = self._split_followers(self.LP_trans_nonfinal, lambda tag: True)
-        self.final_followers = {state: dict(followers) for state, followers in self.LP_trans_final.items()}
+        # HanTa's tag numbers (some negative) as positions in arrays
+        self.tag_positions = {number: position for position, number in enumerate(sorted(self.int2tag))}
+        # The states (previous tag, tag) of HanTa's transitions and those they lead to, numbered.
+        states = list(self.LP_trans)
+        states += [(state[1], tag) for state, followers in self.LP_trans.items() for tag in followers]
+        self.state_numbers = {state: number for number, state in enumerate(dict.fromkeys(states))}
+        self.model = self._morpheme_model()
+        self.followers = self._followers(self.LP_trans_nonfinal, lambda tag: True)
+        self.final_followers = self._followers(self.LP_trans_final, lambda tag: True)
         self._reachable_followers = {}
-        self._suffixes = {}  # last 5 letters of a morpheme -> its suffix in the suffix model
         self.longest_lemma_ending = {tag: max(map(len, endings)) for tag, endings in self.lemmasuffixtable.items() if endings}
 
-    def _split_followers(self, transitions, keep):
-        """state -> (all kept followers, those of open word classes), each as ((tag, log p), ...)."""
-        split = {}
-        for state, followers in transitions.items():
-            kept = tuple((tag, log_p) for tag, log_p in followers if keep(tag))
-            if kept:
-                split[state] = (kept, tuple((tag, log_p) for tag, log_p in kept if tag in self.guess_base))
-        return split
+    def _morpheme_model(self):
+        """HanTa's P(morpheme | tag) as a `MorphemeModel` (a plain tuple)."""
+        known_tags = {}  # morpheme -> [(tag position, log p), ...]
+        for tag, morphemes in self.LP_m_t.items():
+            for morpheme, log_p in morphemes.items():
+                known_tags.setdefault(morpheme, []).append((self.tag_positions[tag], log_p))
+        open_tags = [tag for tag in self.LP_hapax_t if tag in self.LP_s_t]
+        suffixes = list(self.LP_s_t[open_tags[0]])  # every open tag has the same suffixes, "" included
+        tag_count = len(self.tag_positions)
+        guess_base = numpy.full((tag_count, LONGEST_LENGTH + 1), NEGATIVE_INFINITY)
+        suffix_log_ps = numpy.full((tag_count, len(suffixes)), NEGATIVE_INFINITY)
+        for tag in open_tags:
+            position = self.tag_positions[tag]
+            guess_base[position] = [self.Int_t + self.LP_hapax_t[tag] + log_p
+                                    for log_p in self.LP_len_t[tag][:LONGEST_LENGTH + 1]]
+            suffix_log_ps[position] = [self.LP_s_t[tag][suffix] for suffix in suffixes]
+        return _plain(MorphemeModel(
+            _texts(list(known_tags)),
+            numpy.cumsum([0] + [len(tags) for tags in known_tags.values()]),
+            numpy.array([tag for tags in known_tags.values() for tag, _ in tags]),
+            numpy.array([log_p for tags in known_tags.values() for _, log_p in tags]),
+            max(map(len, known_tags)),
+            numpy.array([self.tag_positions[tag] for tag in open_tags]),
+            guess_base,
+            _texts(suffixes),
+            suffix_log_ps,
+            suffixes.index(""),
+            numpy.array([tag for _, tag in self.state_numbers]),
+            self.state_numbers[EMPTY, START],
+        ))
 
-    def _suffix(self, morpheme):
-        """The longest suffix (up to 4 letters, shorter than the morpheme) that HanTa's suffix model knows."""
-        tail = morpheme[-LONGEST_SUFFIX - 1:]  # decides the answer, and repeats across morphemes and words
-        suffix = self._suffixes.get(tail)
-        if suffix is None:
-            suffix = next(
-                (tail[-length:] for length in range(len(tail) - 1, 0, -1) if tail[-length:] in self.known_suffixes),
-                "",
-            )
-            if len(self._suffixes) >= WORD_CACHE_SIZE:
-                self._suffixes.clear()
-            self._suffixes[tail] = suffix
-        return suffix
-
-    def _segments(self, word, start, strict):
-        """(end, known P(morpheme | tag) by tag, guess) for each morpheme word[start:end].
-
-        `guess` is None, or (length, suffix, whole word) for HanTa's model of morphemes it has not seen,
-        which applies to open word classes when not strict and the morpheme is long enough.
-        """
-        wlen = len(word)
-        segments = []
-        for end in range(start + 1, wlen + 1):
-            morpheme = word[start:end]
-            known = self.known_morphemes.get(morpheme, {})
-            mlen = end - start
-            guess = None
-            if not strict and (wlen < 4 or mlen > 2):
-                guess = (min(mlen, LONGEST_LENGTH), self._suffix(morpheme), mlen == wlen)
-            if known or guess:
-                segments.append((end, known, guess))
-        return segments
-
-    def _search(self, word, followers_of, strict, with_backpointers):
-        """HanTa's Viterbi over the morphemes of a word: the best log probability of each state at each end."""
-        wlen = len(word)
-        guess_base, suffix_log_p = self.guess_base, self.suffix_log_p
-        table = [{(EMPTY, START): 0}] + [{} for _ in range(wlen + 1)]
-        backpointers = [{} for _ in range(wlen + 2)] if with_backpointers else None
-        for start in range(wlen + 1):
-            row = table[start]
-            bound = sorted(row.values(), reverse=True)[WORD_BEAM] - 1 if len(row) > WORD_BEAM else LOWER_BOUND
-            segments = None
-            for state, log_p in row.items():
-                if log_p < bound:
-                    continue
-                followers = followers_of.get(state)
-                if followers is None:
-                    continue
-                all_followers, open_followers = followers
-                if segments is None:
-                    segments = self._segments(word, start, strict)
-                previous = state[1]
-                for end, known, guess in segments:
-                    cell = table[end]
-                    # An unknown morpheme can only be of an open word class.
-                    for tag, transition in all_followers if known else open_followers:
-                        morpheme_log_p = known.get(tag)
-                        if morpheme_log_p is None:
-                            if guess is None or tag not in guess_base:
-                                continue
-                            length, suffix, whole_word = guess
-                            morpheme_log_p = guess_base[tag][length] + suffix_log_p[tag][suffix]
-                            if whole_word:
-                                morpheme_log_p -= WHOLE_WORD_PENALTY
-                        total = log_p + transition + morpheme_log_p
-                        if total > LOWER_BOUND:
-                            new_state = (previous, tag)
-                            if total > cell.get(new_state, NEGATIVE_INFINITY):
-                                cell[new_state] = total
-                                if with_backpointers:
-                                    backpointers[end][new_state] = (state, start)
-        return table, backpointers
+    def _followers(self, transitions, keep):
+        """The `Followers` (a plain tuple) of each state in `transitions` (state -> [(tag, log p), ...]) whose tag
+        is kept."""
+        starts, open_starts = [0], [0]
+        tags, states, log_ps, open_entries = [], [], [], []
+        for state in self.state_numbers:
+            for tag, log_p in transitions.get(state, ()):
+                if keep(tag):
+                    if tag in self.LP_hapax_t and tag in self.LP_s_t:  # an open word class
+                        open_entries.append(len(tags))
+                    tags.append(self.tag_positions[tag])
+                    states.append(self.state_numbers[state[1], tag])
+                    log_ps.append(log_p)
+            starts.append(len(tags))
+            open_starts.append(len(open_entries))
+        integers = [numpy.array(values, dtype=numpy.int64) for values in (starts, tags, states)]
+        return _plain(Followers(*integers, numpy.array(log_ps, dtype=numpy.float64), numpy.array(open_starts),
+                                numpy.array(open_entries, dtype=numpy.int64)))
 
     def analyze_forward(self, word):
         """Log probabilities of the tags of a word, best first (as HanTa's `analyze_forward`)."""
-        table, _ = self._search(word, self.followers, self.strict, with_backpointers=False)
-        last = table[-1]
-        for state, log_p in table[-2].items():
-            for tag, transition in self.final_followers.get(state, {}).items():
-                total = log_p + transition
-                if total > LOWER_BOUND:
-                    new_state = (state[1], tag)
-                    if total > last.get(new_state, NEGATIVE_INFINITY):
-                        last[new_state] = total
+        final_tags, final_scores, _ = _word_search(_code_points(word), self.strict, self.model, self.followers,
+                                                   self.final_followers, -1)
         results = {}
-        for state, log_p in last.items():
-            if log_p == NEGATIVE_INFINITY:
-                continue
-            tag = -state[1]
+        for state_tag, log_p in zip(final_tags.tolist(), final_scores.tolist()):
+            tag = -state_tag
             results[tag] = numpy.logaddexp(results[tag], log_p) if tag in results else log_p
         ranked = sorted(results.items(), key=lambda item: item[1], reverse=True)
         return ranked or [(UNKNOWN, 0)]
 
     def analyze_viterbi(self, word, targetpos):
         """The morphemes of a word with a given tag, as (tag, end) pairs (as HanTa's `analyze_viterbi`)."""
-        wlen = len(word)
-        reachable = self._followers_towards(targetpos)
-        for strict in (True, False):  # unknown morphemes only when the known ones give no analysis
-            table, backpointers = self._search(word, reachable, strict, with_backpointers=True)
-            last = table[-1]
-            for state, log_p in table[-2].items():
-                transition = self.final_followers.get(state, {}).get(targetpos)
-                if transition is None:
-                    continue
-                total = log_p + transition
-                if total > LOWER_BOUND:
-                    new_state = (state[1], targetpos)
-                    if total > last.get(new_state, NEGATIVE_INFINITY):
-                        last[new_state] = total
-                        backpointers[-1][new_state] = (state, wlen)
-            if last:
-                break
-        position = len(backpointers) - 1
-        if not last:
-            path = [((UNKNOWN, END_UNKNOWN), position), ((START, UNKNOWN), position - 1)]
-        else:
-            best = max(last, key=last.get)
-            path = [(best, position)]
-            state = best
-            while position > 0:
-                state, position = backpointers[position][state]
-                path.append((state, position))
-            path = path[:-1]
-        return [(state[1], end) for state, end in path[::-1]]
+        codes = _code_points(word)
+        followers = self._followers_towards(targetpos)
+        target = self.tag_positions.get(targetpos)
+        # Unknown morphemes only when the known ones give no analysis; none at all for a tag HanTa lacks.
+        for strict in (True, False) if target is not None else ():
+            final_tags, _, path = _word_search(codes, strict, self.model, followers, self.final_followers, target)
+            if len(final_tags):
+                return [tuple(step) for step in path.tolist()]
+        return [(UNKNOWN, len(word)), (END_UNKNOWN, len(word) + 1)]
 
     def makelemma(self, stem_morphemes, pos):
         """The lemma from the stem's morphemes and the lemma suffix of its longest known ending (as HanTa's
@@ -255,12 +264,10 @@ class FastHanoverTagger(HanoverTagger):
         return lemma + suffix
 
     def _followers_towards(self, targetpos):
-        """The followers of each state from which `targetpos` can be reached (see `_split_followers`)."""
+        """The `Followers` of each state among the tags from which `targetpos` can be reached."""
         if targetpos not in self._reachable_followers:
             reachable = self.reachability.get(targetpos, frozenset())
-            self._reachable_followers[targetpos] = self._split_followers(
-                self.LP_trans_nonfinal, lambda tag: tag in reachable
-            )
+            self._reachable_followers[targetpos] = self._followers(self.LP_trans_nonfinal, lambda tag: tag in reachable)
         return self._reachable_followers[targetpos]
 
 
@@ -516,12 +523,230 @@ def _best_tags(candidate_tags, candidate_scores, candidate_starts, candidate_end
 
 
 @_compiled
+def _word_search(word, strict, model, followers, final_followers, target):
+    """HanTa's Viterbi over the morphemes of a word (`analyze_forward`, `analyze_viterbi`), given as code points.
+
+    Morphemes HanTa has not seen are guessed unless `strict`. The search ends with the final tag at position
+    `target`, or with any final tag if -1. Returns the tag numbers and log probabilities of the last row's
+    states, and the path to the best of them as rows of (tag number, end) (HanTa's backpointers), empty if no
+    path reaches the end.
+
+    Row r holds the states of the paths whose morphemes end at letter r, row len(word) + 1 those with their final
+    tag (a step without a morpheme, whose log probability is 0 for the final tags allowed). Each path kept is
+    an entry (its state, score, row and the entry it came from), and a row's entries are linked (`row_first`,
+    `next_entry`) in the order HanTa's dict keeps them, as the ties depend on it; place[r, state] is a
+    state's entry in row r (-1: not in it), so that a better path replaces the old one. The loop keeps the paths
+    itself and takes the arrays out of their tuples first: numba counts the references to an array at each use
+    of a tuple's field and at each call that passes it, which would cost more than the search.
+    """
+    (morphemes, morpheme_starts, morpheme_tags, morpheme_log_ps, longest_morpheme, open_tags, guess_base, suffixes,
+     suffix_log_ps, empty_suffix, state_tags, start_state) = model
+    wlen = len(word)
+    known, suffix_at = _word_parts(word, morphemes, longest_morpheme, suffixes)
+    row_count, state_count = wlen + 2, len(followers[0]) - 1
+    place = numpy.full((row_count, state_count), -1, dtype=numpy.int64)
+    row_first = numpy.full(row_count, -1, dtype=numpy.int64)
+    row_last = numpy.full(row_count, -1, dtype=numpy.int64)
+    capacity = row_count * state_count  # each state at most once per row
+    states = numpy.empty(capacity, dtype=numpy.int64)
+    scores = numpy.empty(capacity)
+    rows = numpy.empty(capacity, dtype=numpy.int64)
+    sources = numpy.empty(capacity, dtype=numpy.int64)
+    next_entry = numpy.empty(capacity, dtype=numpy.int64)
+    states[0], scores[0], rows[0], sources[0], next_entry[0] = start_state, 0.0, 0, -1, -1
+    row_first[0] = row_last[0] = place[0, start_state] = 0
+    count = 1
+    going_on = numpy.empty(state_count, dtype=numpy.int64)  # the entries of a row within the beam
+    best_scores = numpy.empty(WORD_BEAM + 1)
+    # log P(morpheme | tag) of the morpheme at hand; -inf for a tag it cannot have, which no path then keeps
+    morpheme_log_ps_by_tag = numpy.full(len(guess_base), NEGATIVE_INFINITY)
+    for start in range(wlen + 1):
+        final = start == wlen
+        follower_starts, follower_tags, follower_states, follower_log_ps, open_starts, open_entries = (
+            final_followers if final else followers)
+        row_size = 0
+        entry = row_first[start]
+        while entry >= 0:
+            going_on[row_size] = entry
+            row_size += 1
+            entry = next_entry[entry]
+        if row_size > WORD_BEAM and not final:  # HanTa: only states within 1 of the 4th best go on
+            bound = _beam_bound(scores[going_on[:row_size]], best_scores)
+            kept = 0
+            for entry in going_on[:row_size]:
+                if scores[entry] >= bound:
+                    going_on[kept] = entry
+                    kept += 1
+            row_size = kept
+        for end in range(start + 1, wlen + 2 if final else wlen + 1):
+            length = end - start
+            morpheme = -1 if final else known[start, end]
+            guessed = not (final or strict) and (wlen < 4 or length > 2)
+            if final:
+                if target < 0:
+                    morpheme_log_ps_by_tag[:] = 0.0
+                else:
+                    morpheme_log_ps_by_tag[target] = 0.0
+            elif morpheme < 0 and not guessed:
+                continue
+            if guessed:  # an unknown morpheme is of an open word class
+                suffix = empty_suffix
+                for suffix_length in range(min(length, LONGEST_SUFFIX + 1) - 1, 0, -1):  # shorter than the morpheme
+                    if suffix_at[end, suffix_length] >= 0:
+                        suffix = suffix_at[end, suffix_length]
+                        break
+                for tag in open_tags:
+                    log_p = guess_base[tag, min(length, LONGEST_LENGTH)] + suffix_log_ps[tag, suffix]
+                    if length == wlen:
+                        log_p -= WHOLE_WORD_PENALTY
+                    morpheme_log_ps_by_tag[tag] = log_p
+            first, last = (morpheme_starts[morpheme], morpheme_starts[morpheme + 1]) if morpheme >= 0 else (0, 0)
+            known_tags = morpheme_tags[first:last]
+            morpheme_log_ps_by_tag[known_tags] = morpheme_log_ps[first:last]
+            only_open = morpheme < 0 and not final
+            for entry in going_on[:row_size]:
+                score, state = scores[entry], states[entry]
+                first, last = (open_starts[state], open_starts[state + 1]) if only_open else (
+                    follower_starts[state], follower_starts[state + 1])
+                for at in range(first, last):
+                    follower = open_entries[at] if only_open else at
+                    total = score + follower_log_ps[follower] + morpheme_log_ps_by_tag[follower_tags[follower]]
+                    if total <= LOWER_BOUND:
+                        continue
+                    new_state = follower_states[follower]
+                    kept = place[end, new_state]
+                    if kept < 0:
+                        place[end, new_state] = count
+                        states[count], scores[count], rows[count], sources[count] = new_state, total, end, entry
+                        next_entry[count] = -1
+                        if row_first[end] < 0:
+                            row_first[end] = count
+                        else:
+                            next_entry[row_last[end]] = count
+                        row_last[end] = count
+                        count += 1
+                    elif total > scores[kept]:  # ties keep the first path, as in HanTa
+                        scores[kept], sources[kept] = total, entry
+            morpheme_log_ps_by_tag[known_tags] = NEGATIVE_INFINITY
+            if guessed:
+                morpheme_log_ps_by_tag[open_tags] = NEGATIVE_INFINITY
+    final_tags = numpy.empty(state_count, dtype=numpy.int64)
+    final_scores = numpy.empty(state_count)
+    final_count = 0
+    best = -1
+    entry = row_first[wlen + 1]
+    while entry >= 0:
+        final_tags[final_count], final_scores[final_count] = state_tags[states[entry]], scores[entry]
+        final_count += 1
+        if best < 0 or scores[entry] > scores[best]:  # the first of the best, as HanTa
+            best = entry
+        entry = next_entry[entry]
+    return final_tags[:final_count], final_scores[:final_count], _path(best, states, rows, sources, state_tags)
+
+
+@_compiled
+def _path(last, states, rows, sources, state_tags):
+    """The (tag number, end) of each entry on the path of `_word_search` that ends with entry `last` (-1: none),
+    the start (entry 0) left out."""
+    steps = 0
+    entry = last
+    while entry > 0:
+        steps += 1
+        entry = sources[entry]
+    path = numpy.empty((steps, 2), dtype=numpy.int64)
+    entry = last
+    for step in range(steps - 1, -1, -1):
+        path[step, 0], path[step, 1] = state_tags[states[entry]], rows[entry]
+        entry = sources[entry]
+    return path
+
+
+@_compiled
+def _word_parts(word, morphemes, longest_morpheme, suffixes):
+    """The known morphemes and suffixes in a word (code points), for `_word_search`.
+
+    known[start, end] is the number of the morpheme word[start:end] in `morphemes` (-1: not a known morpheme),
+    suffix_at[end, length] the number of the suffix word[end - length:end] in `suffixes` (-1: none).
+    """
+    wlen = len(word)
+    known = numpy.full((wlen + 1, wlen + 1), -1, dtype=numpy.int64)
+    for start in range(wlen):
+        text_hash = 0
+        for end in range(start + 1, min(wlen, start + longest_morpheme) + 1):
+            text_hash = _next_hash(text_hash, word[end - 1])
+            known[start, end] = _find_text(morphemes, word[start:end], text_hash)
+    suffix_at = numpy.full((wlen + 1, LONGEST_SUFFIX + 1), -1, dtype=numpy.int64)
+    for end in range(1, wlen + 1):
+        for length in range(1, min(end, LONGEST_SUFFIX) + 1):
+            suffix = word[end - length:end]
+            suffix_at[end, length] = _find_text(suffixes, suffix, _hash(suffix))
+    return known, suffix_at
+
+
+@_compiled
+def _next_hash(text_hash, code):
+    """The hash of a string one code point longer (a polynomial in the code points, wrapping around)."""
+    return text_hash * 1_000_003 + code
+
+
+@_compiled
+def _hash(codes):
+    """The hash of a string given as code points (see `_next_hash`)."""
+    text_hash = 0
+    for code in codes:
+        text_hash = _next_hash(text_hash, code)
+    return text_hash
+
+
+@_compiled
+def _first_slot(text_hash, mask):
+    """Where a hash table of size mask + 1 puts a string first (then the next free slot)."""
+    return (text_hash ^ (text_hash >> 23)) & mask
+
+
+@_compiled
+def _fill_slots(texts):
+    """Enter each string of `texts` in its hash table (`_find_text` looks them up)."""
+    codes, offsets, slots = texts
+    mask = len(slots) - 1
+    for number in range(len(offsets) - 1):
+        slot = _first_slot(_hash(codes[offsets[number]:offsets[number + 1]]), mask)
+        while slots[slot] >= 0:
+            slot = (slot + 1) & mask
+        slots[slot] = number
+
+
+@_compiled
+def _find_text(texts, text, text_hash):
+    """The number of the string `text` (code points, hash `text_hash`) in `texts`, -1 if it is not there."""
+    codes, offsets, slots = texts
+    mask = len(slots) - 1
+    slot = _first_slot(text_hash, mask)
+    while slots[slot] >= 0:
+        number = slots[slot]
+        first, last = offsets[number], offsets[number + 1]
+        if last - first == len(text) and _same_codes(codes[first:last], text):
+            return number
+        slot = (slot + 1) & mask
+    return -1
+
+
+@_compiled
+def _same_codes(one, other):
+    """Whether two arrays of code points of the same length are equal."""
+    for at in range(len(one)):
+        if one[at] != other[at]:
+            return False
+    return True
+
+
+@_compiled
 def _beam_bound(scores, best_scores):
-    """HanTa's beam: the (SENTENCE_BEAM + 1)th best of `scores` less 1 (`best_scores` is room for the best)."""
+    """HanTa's beam: the len(best_scores)th best of `scores` less 1 (`best_scores` is room for the best)."""
     best_scores[:] = NEGATIVE_INFINITY
     for score in scores:
         if score > best_scores[-1]:
-            at = SENTENCE_BEAM
+            at = len(best_scores) - 1
             while at > 0 and best_scores[at - 1] < score:
                 best_scores[at] = best_scores[at - 1]
                 at -= 1
