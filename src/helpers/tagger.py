@@ -169,6 +169,7 @@ class FastHanoverTagger(HanoverTagger):
         self.final_followers = self._followers(self.LP_trans_final, lambda tag: True)
         self._reachable_followers = {}
         self.longest_lemma_ending = {tag: max(map(len, endings)) for tag, endings in self.lemmasuffixtable.items() if endings}
+        self.nonstem_tags = {tag: frozenset(morpheme_tags) for tag, morpheme_tags in self.nonstemtags.items()}
 
     def _morpheme_model(self):
         """HanTa's P(morpheme | tag) as a `MorphemeModel` (a plain tuple)."""
@@ -233,15 +234,46 @@ class FastHanoverTagger(HanoverTagger):
 
     def analyze_viterbi(self, word, targetpos):
         """The morphemes of a word with a given tag, as (tag, end) pairs (as HanTa's `analyze_viterbi`)."""
-        codes = _code_points(word)
+        return [tuple(step) for step in self._morpheme_path(word, targetpos)]
+
+    def _morpheme_path(self, word, targetpos):
+        """`analyze_viterbi`'s (tag, end) pairs as lists."""
         followers = self._followers_towards(targetpos)
         target = self.tag_positions.get(targetpos)
         # Unknown morphemes only when the known ones give no analysis; none at all for a tag HanTa lacks.
-        for strict in (True, False) if target is not None else ():
-            final_tags, _, path = _word_search(codes, strict, self.model, followers, self.final_followers, target)
-            if len(final_tags):
-                return [tuple(step) for step in path.tolist()]
-        return [(UNKNOWN, len(word)), (END_UNKNOWN, len(word) + 1)]
+        if target is not None:
+            codes = _code_points(word)
+            for strict in (True, False):
+                final_tags, _, path = _word_search(codes, strict, self.model, followers, self.final_followers, target)
+                if len(final_tags):
+                    return path.tolist()
+        return [[UNKNOWN, len(word)], [END_UNKNOWN, len(word) + 1]]
+
+    def _analyze(self, word, pos, taglevel=1):
+        """HanTa's `_analyze`: (lemma, tag) at taglevel 1, in fewer steps; other levels are HanTa's own."""
+        if taglevel != 1:
+            return super()._analyze(word, pos, taglevel)
+        word = word.lower()
+        postag = -pos
+        if postag in self.atomic_class:
+            morphemes = [(pos, len(word)), (postag, len(word) + 1)]
+        else:
+            morphemes = self._morpheme_path(word, postag)
+        str_postag = self.int2tag[-morphemes[-1][0]]
+        morphlist = []
+        start = 0
+        for tag, end in morphemes:
+            if tag > 0:
+                morphlist.append((word[start:end], tag))
+            start = end
+        # HanTa's `relevant_morpheme`; when no morpheme is relevant, all are (its two fallbacks)
+        not_stems = self.nonstem_tags.get(str_postag.split("(")[0], ())
+        stem_morphemes = [(morpheme, tag) for morpheme, tag in morphlist if tag not in not_stems] or morphlist
+        last_morpheme, last_tag = stem_morphemes[-1]
+        str_tag = self.int2tag[last_tag]
+        if last_tag in self.stemdict and (str_tag[:2] == str_postag[:2] or str_tag.startswith("SUF")):
+            last_morpheme = self.stemdict[last_tag].get(last_morpheme, last_morpheme)
+        return self.makelemma([morpheme for morpheme, _ in stem_morphemes[:-1]] + [last_morpheme], str_postag), str_postag
 
     def makelemma(self, stem_morphemes, pos):
         """The lemma from the stem's morphemes and the lemma suffix of its longest known ending (as HanTa's
@@ -399,8 +431,9 @@ class SentenceTagger:
         if len(self.candidate_ends) < 2 * len(self.forms):
             self.candidate_starts = _longer(self.candidate_starts, 2 * len(self.forms))
             self.candidate_ends = _longer(self.candidate_ends, 2 * len(self.forms))
-        for key in numpy.unique(keys[self.candidate_ends[keys] < 0]).tolist():
-            self._look_up(key)
+        new_keys = numpy.unique(keys[self.candidate_ends[keys] < 0]).tolist()
+        if new_keys:
+            self._look_up(new_keys)
         model = sentence_model()
         tags = _best_tags(
             self.candidate_tags, self.candidate_scores, self.candidate_starts, self.candidate_ends, keys,
@@ -409,18 +442,26 @@ class SentenceTagger:
         )
         return model.numbers[tags]
 
-    def _look_up(self, key):
-        """Store the candidates of a key; a tag that no transition leads to is left out, as HanTa never picks it."""
+    def _look_up(self, keys):
+        """Store the candidates of new keys, all in one step; a tag that no transition leads to is left out, as
+        HanTa never picks it."""
         positions = sentence_model().positions
-        scored = [(positions[tag], score) for tag, score in candidates(self.forms[key // 2], key % 2 == 1)
-                  if tag in positions]
-        start, end = self.candidate_count, self.candidate_count + len(scored)
+        tags, scores, ends = [], [], []
+        for key in keys:
+            for tag, score in candidates(self.forms[key // 2], key % 2 == 1):
+                if tag in positions:
+                    tags.append(positions[tag])
+                    scores.append(score)
+            ends.append(len(tags))
+        start, end = self.candidate_count, self.candidate_count + len(tags)
         if end > len(self.candidate_tags):
             self.candidate_tags = _longer(self.candidate_tags, end)
             self.candidate_scores = _longer(self.candidate_scores, end)
-        self.candidate_tags[start:end] = [tag for tag, _ in scored]
-        self.candidate_scores[start:end] = [score for _, score in scored]
-        self.candidate_starts[key], self.candidate_ends[key] = start, end
+        self.candidate_tags[start:end] = tags
+        self.candidate_scores[start:end] = scores
+        ends = numpy.array(ends, dtype=numpy.int64) + start
+        self.candidate_ends[keys] = ends
+        self.candidate_starts[keys] = numpy.append(start, ends[:-1])
         self.candidate_count = end
 
 
