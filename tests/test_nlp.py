@@ -217,8 +217,9 @@ def test_the_pipeline_analyses_words_again_after_the_word_caches_are_cleared(nlp
     nlp("Putin kam.")
     clear_word_caches()
     asked = []
-    analyse = hanta()._tag_word
-    monkeypatch.setattr(hanta(), "_tag_word", lambda word, **options: asked.append(word) or analyse(word, **options))
+    analyse = hanta().tag_words
+    monkeypatch.setattr(hanta(), "tag_words", lambda words, *flags, **options: asked.extend(words) or analyse(
+        words, *flags, **options))
     assert nlp("Putin kam.")[0].tag_ == "NE"
     assert sorted(asked) == [".", "Putin", "kam"]
 

@@ -44,6 +44,7 @@ import warnings
 from collections import OrderedDict
 from functools import lru_cache
 from importlib.metadata import version
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -221,16 +222,60 @@ class FastHanoverTagger(HanoverTagger):
         return _plain(Followers(*integers, numpy.array(log_ps, dtype=numpy.float64), numpy.array(open_starts),
                                 numpy.array(open_entries, dtype=numpy.int64)))
 
+    def _tag_word(self, word, cutoff=5, casesensitive=True, conditional=False):
+        """HanTa's `_tag_word`: the candidate tags of a word with their log probabilities, best first."""
+        return self.tag_words([word], [casesensitive], cutoff, conditional)[0]
+
+    def tag_words(self, words, casesensitive, cutoff=5, conditional=False):
+        """HanTa's `_tag_word` of each word (`casesensitive`: a flag per word), with the same scores (the same
+        additions, in the same order) and ranking; the words HanTa has not precomputed are analysed in one call.
+
+            hanta().tag_words(["Haus", "sagte"], [True, False], cutoff=5, conditional=True)
+        """
+        normalized = [self.normalize(word) for word in words]
+        analysed = self._forward_analyses([word for word in dict.fromkeys(normalized) if word not in self.cache])
+        case_log_ps, tag_log_ps = self.LP_case_t, self.LP_wtag
+        results = []
+        for word, normal, case_sensitive in zip(words, normalized, casesensitive):
+            upcase = case_sensitive and word[0].isupper()
+            ranked = self.cache.get(normal)  # HanTa's precomputed analyses of frequent words, not cut off
+            cut = ranked is None
+            scored = []
+            for tag, log_p in analysed[normal] if cut else ranked:
+                if tag != UNKNOWN:
+                    if case_sensitive:
+                        log_p += case_log_ps[tag][upcase]
+                    if conditional:
+                        log_p -= tag_log_ps[tag]
+                scored.append((tag, log_p))
+            scored.sort(key=itemgetter(1), reverse=True)
+            if cut and scored:
+                limit = scored[0][1] - cutoff
+                scored = [(tag, log_p) for tag, log_p in scored if log_p >= limit] if cutoff else scored[:1]
+            results.append(scored)
+        return results
+
     def analyze_forward(self, word):
         """Log probabilities of the tags of a word, best first (as HanTa's `analyze_forward`)."""
-        final_tags, final_scores, _ = _word_search(_code_points(word), self.strict, self.model, self.followers,
-                                                   self.final_followers, -1)
-        results = {}
-        for state_tag, log_p in zip(final_tags.tolist(), final_scores.tolist()):
-            tag = -state_tag
-            results[tag] = numpy.logaddexp(results[tag], log_p) if tag in results else log_p
-        ranked = sorted(results.items(), key=lambda item: item[1], reverse=True)
-        return ranked or [(UNKNOWN, 0)]
+        return self._forward_analyses([word])[word]
+
+    def _forward_analyses(self, words):
+        """`analyze_forward` of each word, by word, all searched in one compiled call."""
+        codes = _code_points("".join(words))
+        offsets = numpy.cumsum([0] + [len(word) for word in words])
+        final_tags, final_scores, ends = _forward_searches(codes, offsets, self.strict, self.model, self.followers,
+                                                           self.final_followers)
+        final_tags, final_scores = final_tags.tolist(), final_scores.tolist()
+        analyses = {}
+        start = 0
+        for word, end in zip(words, ends.tolist()):
+            results = {}
+            for at in range(start, end):
+                tag, log_p = -final_tags[at], final_scores[at]
+                results[tag] = numpy.logaddexp(results[tag], log_p) if tag in results else log_p
+            analyses[word] = sorted(results.items(), key=itemgetter(1), reverse=True) or [(UNKNOWN, 0)]
+            start = end
+        return analyses
 
     def analyze_viterbi(self, word, targetpos):
         """The morphemes of a word with a given tag, as (tag, end) pairs (as HanTa's `analyze_viterbi`)."""
@@ -239,14 +284,11 @@ class FastHanoverTagger(HanoverTagger):
     def _morpheme_path(self, word, targetpos):
         """`analyze_viterbi`'s (tag, end) pairs as lists."""
         followers = self._followers_towards(targetpos)
-        target = self.tag_positions.get(targetpos)
-        # Unknown morphemes only when the known ones give no analysis; none at all for a tag HanTa lacks.
+        target = self.tag_positions.get(targetpos)  # None: a tag HanTa lacks, no analysis
         if target is not None:
-            codes = _code_points(word)
-            for strict in (True, False):
-                final_tags, _, path = _word_search(codes, strict, self.model, followers, self.final_followers, target)
-                if len(final_tags):
-                    return path.tolist()
+            path = _morpheme_search(_code_points(word), self.model, followers, self.final_followers, target)
+            if len(path):
+                return path.tolist()
         return [[UNKNOWN, len(word)], [END_UNKNOWN, len(word) + 1]]
 
     def _analyze(self, word, pos, taglevel=1):
@@ -353,15 +395,33 @@ def candidates(word, case_sensitive):
 
         candidates("sagte", True)    # ((tag number, log probability), ...)
     """
-    if len(word) > LONGEST_WORD:
-        return any_tag()
-    scored = word_analyses().get("candidates", (word, case_sensitive), lambda: tuple(
-        (int(tag), float(score))
-        for tag, score in hanta()._tag_word(word, cutoff=5, casesensitive=case_sensitive, conditional=True)
-    ))
-    if not scored or (len(scored) == 1 and scored[0][0] == UNKNOWN):
-        return any_tag()  # HanTa lets a word it cannot analyse take any tag
-    return scored
+    return many_candidates([(word, case_sensitive)])[0]
+
+
+def many_candidates(keys):
+    """`candidates` of each (word form, case sensitive) key; those not stored are analysed together.
+
+        many_candidates([("Haus", True), ("sagte", False)])
+    """
+    analysed = iter(word_analyses().get_many("candidates", [key for key in keys if len(key[0]) <= LONGEST_WORD],
+                                             _analysed_candidates))
+    results = []
+    for word, _ in keys:
+        scored = next(analysed) if len(word) <= LONGEST_WORD else ()  # too long to analyse: any tag
+        results.append(any_tag() if _unknown(scored) else scored)
+    return results
+
+
+def _analysed_candidates(keys):
+    """HanTa's candidates of (word, case sensitive) keys as plain tuples (to be stored)."""
+    tagged = hanta().tag_words([word for word, _ in keys], [case_sensitive for _, case_sensitive in keys],
+                               cutoff=5, conditional=True)
+    return [tuple((int(tag), float(score)) for tag, score in scored) for scored in tagged]
+
+
+def _unknown(scored):
+    """Whether HanTa could not analyse a word, which it then lets take any tag."""
+    return not scored or (len(scored) == 1 and scored[0][0] == UNKNOWN)
 
 
 @lru_cache(maxsize=None)
@@ -447,8 +507,8 @@ class SentenceTagger:
         HanTa never picks it."""
         positions = sentence_model().positions
         tags, scores, ends = [], [], []
-        for key in keys:
-            for tag, score in candidates(self.forms[key // 2], key % 2 == 1):
+        for scored in many_candidates([(self.forms[key // 2], key % 2 == 1) for key in keys]):
+            for tag, score in scored:
                 if tag in positions:
                     tags.append(positions[tag])
                     scores.append(score)
@@ -686,6 +746,36 @@ def _word_search(word, strict, model, followers, final_followers, target):
 
 
 @_compiled
+def _forward_searches(codes, offsets, strict, model, followers, final_followers):
+    """`_word_search` towards any final tag of each word codes[offsets[n]:offsets[n + 1]]: the final tags and
+    scores of word n are entries ends[n - 1] (0 for the first word) to ends[n] of those returned."""
+    final_tags = numpy.empty(0, dtype=numpy.int64)
+    final_scores = numpy.empty(0)
+    ends = numpy.empty(len(offsets) - 1, dtype=numpy.int64)
+    count = 0
+    for number in range(len(ends)):
+        tags, scores, _ = _word_search(codes[offsets[number]:offsets[number + 1]], strict, model, followers,
+                                       final_followers, -1)
+        if count + len(tags) > len(final_tags):
+            final_tags, final_scores = _longer(final_tags, count + len(tags)), _longer(final_scores, count + len(tags))
+        final_tags[count:count + len(tags)] = tags
+        final_scores[count:count + len(tags)] = scores
+        count += len(tags)
+        ends[number] = count
+    return final_tags[:count], final_scores[:count], ends
+
+
+@_compiled
+def _morpheme_search(word, model, followers, final_followers, target):
+    """The path of `_word_search` towards the final tag at position `target` (empty if there is none), with
+    unknown morphemes only when the known ones give no analysis (as HanTa's `analyze_viterbi`)."""
+    final_tags, _, path = _word_search(word, True, model, followers, final_followers, target)
+    if len(final_tags) == 0:
+        final_tags, _, path = _word_search(word, False, model, followers, final_followers, target)
+    return path
+
+
+@_compiled
 def _path(last, states, rows, sources, state_tags):
     """The (tag number, end) of each entry on the path of `_word_search` that ends with entry `last` (-1: none),
     the start (entry 0) left out."""
@@ -871,6 +961,7 @@ class WordAnalyses:
         self.added = 0  # analyses made since the file was last written
 
     def get(self, table, key, analyse):
+        """The value of a key: this process's, else the file's, else `analyse()`."""
         used = self.used[table]
         value = used.get(key)
         if value is None:
@@ -878,10 +969,33 @@ class WordAnalyses:
             if value is None:
                 value = analyse()
                 self.added += 1
-            used[key] = value
-            if len(used) > WORD_CACHE_SIZE:
-                used.popitem(last=False)
+            self._use(used, key, value)
         return value
+
+    def get_many(self, table, keys, analyse):
+        """The values of distinct keys (as `get`); those neither in this process nor in the file come from one
+        call `analyse(missing keys)`, which returns their values in that order."""
+        used, earlier = self.used[table], self.earlier[table]
+        values = [used.get(key) for key in keys]
+        for at, key in enumerate(keys):
+            if values[at] is None:
+                values[at] = earlier.pop(key, None)
+        missing = [at for at, value in enumerate(values) if value is None]
+        if missing:
+            for at, value in zip(missing, analyse([keys[at] for at in missing])):
+                values[at] = value
+            self.added += len(missing)
+        for key, value in zip(keys, values):
+            if key not in used:
+                self._use(used, key, value)
+        return values
+
+    @staticmethod
+    def _use(used, key, value):
+        """Keep a new entry among those used, forgetting the oldest beyond `WORD_CACHE_SIZE`."""
+        used[key] = value
+        if len(used) > WORD_CACHE_SIZE:
+            used.popitem(last=False)
 
     def save(self):
         """Write the file if this process made enough new analyses (`WORD_CACHE_NEW_SHARE`), merged with the
