@@ -25,7 +25,9 @@ sentence picks one (`tag_sent_viterbi`); the lemma comes from a second analysis 
   of the word, for its candidate tags and again for its lemma) is compiled with numba too: one call
   (`_word_search`) looks up the word's known morphemes and suffixes in hash tables built when HanTa is loaded
   and searches the same paths with the same (bit-identical) scores as HanTa's Python code, in about 20 µs
-  instead of 130 µs. A first run over the 700 articles (28,000 new forms) takes 2.9 s of CPU instead of 6.3 s.
+  instead of 130 µs. The new forms of a Doc are searched for their candidate tags in one call
+  (`_forward_searches`), and their candidates looked up and stored together (`many_candidates`). A first run
+  over the 700 articles (28,000 new forms) takes 2.8 s of CPU instead of 6.3 s.
 
 numba compiles these functions on first use (about 5 s in all) and keeps them in its cache, `__pycache__`
 beside this file or else `~/.cache/numba`, from which a new process loads them in about 0.2 s; where neither
