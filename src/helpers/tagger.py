@@ -964,15 +964,7 @@ class WordAnalyses:
 
     def get(self, table, key, analyse):
         """The value of a key: this process's, else the file's, else `analyse()`."""
-        used = self.used[table]
-        value = used.get(key)
-        if value is None:
-            value = self.earlier[table].pop(key, None)
-            if value is None:
-                value = analyse()
-                self.added += 1
-            self._use(used, key, value)
-        return value
+        return self.get_many(table, [key], lambda missing: [analyse()])[0]
 
     def get_many(self, table, keys, analyse):
         """The values of distinct keys (as `get`); those neither in this process nor in the file come from one
