@@ -94,7 +94,8 @@ def sample_paths(sources, n=None, seed=0):
 def analyze_batch(articles, load_errors, analyses):
     """The tables of one batch: every analysis for every article, failures as rows of `errors`, and the
     project's warnings about an article (e.g. an unclosed quotation mark) as rows of `warnings`."""
-    tables = {name: [] for name in ["articles", *analyses]}
+    summaries = []
+    parts = {name: [] for name in analyses}
     errors = list(load_errors)
     warned = []
     for article in articles:
@@ -102,19 +103,20 @@ def analyze_batch(articles, load_errors, analyses):
             warnings.simplefilter("always", BlickwinkelWarning)
             try:
                 rows = {name: analysis(article) for name, analysis in analyses.items()}
-                rows["articles"] = article_summary(article)
             except Exception as error:  # noqa: BLE001 - one bad article must not stop a corpus run
                 errors.append(_error_row(article.id, article.source, error))
-                rows = {}
+                rows = None
         for warning in caught:
             if issubclass(warning.category, BlickwinkelWarning):
                 warned.append({"article_id": article.id, "source": article.source, "warning": str(warning.message)})
             else:
                 warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
-        for name, part in rows.items():
-            tables[name].append(part)
-    tables = {name: pd.DataFrame(parts) if name == "articles" else table_of(parts)
-              for name, parts in tables.items() if parts}
+        if rows is not None:
+            summaries.append(article_summary(article))
+            for name, part in rows.items():
+                parts[name].append(part)
+    tables = {"articles": pd.DataFrame(summaries)} if summaries else {}
+    tables.update((name, table_of(found)) for name, found in parts.items() if found)
     if errors:
         tables["errors"] = pd.DataFrame(errors)
     if warned:
