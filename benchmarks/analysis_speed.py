@@ -6,12 +6,13 @@
 The script never reads or writes the user's word-analysis cache (~/.cache/blickwinkel): every process it
 starts uses one temporary `BLICKWINKEL_CACHE_DIR`, empty at the start of the run.
 
-1. throughput: the full article analysis (every table of `helpers.corpus.ANALYSES`: actor mentions,
-   quotes, frame cues) on the Wikinews `train` articles in ../shared, in tokens per second, against the
-   tokenisation of the same texts by `spacy.blank("de")` in the same process. The analysis is the one of
-   `blickwinkel analyze` without writing Parquet: `helpers.corpus.analyze_batch` on batches of `BATCH_SIZE`
-   articles. The seconds it spends parsing (the Doc all analyses share), in each analysis, and in making
-   the batch's tables (one DataFrame per table and batch) are shown. Two passes, each in a fresh process
+1. throughput: the full article analysis (the pipeline's components and every table of
+   `helpers.corpus.TABLES`: actor mentions, quotes, frame cues) on the Wikinews `train` articles in ../shared,
+   in tokens per second, against the tokenisation of the same texts by `spacy.blank("de")` in the same
+   process. The analysis is the one of `blickwinkel analyze` without writing Parquet (`analyze_batch`:
+   each article through the pipeline, its tables' columns, one DataFrame per table and batch of `BATCH_SIZE`
+   articles), timed stage by stage: each component of the pipeline, each table's columns, and making the
+   DataFrames. Three passes, each in a fresh process
    pinned to one core, with the pipeline loaded before the clock starts: (a) cold start, nothing stored,
    every word form is analysed by HanTa; (b) a new process that reads the word analyses (a) stored (a
    user's second run); (c) a new process whose stored analyses come from the 150 Wikinews `dev` articles,
@@ -24,6 +25,8 @@ starts uses one temporary `BLICKWINKEL_CACHE_DIR`, empty at the start of the run
    process's peak resident memory (getrusage ru_maxrss). These runs read the word cache of the run's
    temporary folder, filled by the throughput passes or, without them, by an untimed run of the base corpus.
 3. processes: the 4x corpus with 1 and 2 worker processes, and the speed-up.
+4. load: reading an article of 1, 4 and 16 MB (the Wikinews train texts one after another, as paragraphs)
+   into an `Article`: seconds and seconds per MB, which stay flat when finding the structure is linear.
 """
 
 import argparse
@@ -38,10 +41,13 @@ from pathlib import Path
 
 import spacy
 
-from helpers.article import load_corpus
-from helpers.corpus import ANALYSES, BATCH_SIZE, analyze_batch, analyze_corpus
-from helpers.nlp import load_pipeline, parse
-from helpers.tagger import save_word_analyses
+from helpers.article import article_from_text, load_corpus
+from helpers.corpus import TABLES, analyze_corpus
+from helpers.corpus.runner import BATCH_SIZE
+from helpers.corpus.store import table_sizes
+from helpers.pipeline import article_doc, load_pipeline
+from helpers.pipeline.word_analyses import save_word_analyses
+from helpers.tables.build import frame_of
 
 WIKINEWS_TRAIN = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "wikinews-quotes" / "train"
 WIKINEWS_DEV = WIKINEWS_TRAIN.parent / "dev"
@@ -50,8 +56,8 @@ SCALES = (1, 4, 16)
 
 def throughput(paths):
     """Tokens per second of tokenisation alone and of the full analysis, on the same texts, with the CPU seconds
-    spent in parsing (the shared Doc), in each analysis and in making the tables; then the seconds to store
-    the word analyses."""
+    of each component, of each table's columns and of making the DataFrames; then the seconds to store the word
+    analyses."""
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
     articles = list(load_corpus(paths, progress=False))
@@ -59,20 +65,28 @@ def throughput(paths):
     started = time.process_time()
     tokens = sum(len(doc) for doc in tokenizer.pipe(article.text for article in articles))
     tokenize_seconds = time.process_time() - started
-    load_pipeline()
-    stages = dict.fromkeys(["parse", *ANALYSES, "tables"], 0.0)
-    analyses = {name: _timed(analysis, stages, name) for name, analysis in ANALYSES.items()}
+    nlp = load_pipeline()
+    stages = dict.fromkeys(["tokenizer", *nlp.pipe_names, *(f"table {name}" for name in TABLES), "DataFrames"], 0.0)
     analysis_started = time.process_time()
     for first in range(0, len(articles), BATCH_SIZE):
-        batch = articles[first:first + BATCH_SIZE]
+        parts = {name: [] for name in TABLES}
+        for article in articles[first:first + BATCH_SIZE]:
+            started = time.process_time()
+            doc = article_doc(nlp, article)
+            stages["tokenizer"] += time.process_time() - started
+            for name, component in nlp.pipeline:  # what nlp(doc) does, one component at a time
+                started = time.process_time()
+                doc = component(doc)
+                stages[name] += time.process_time() - started
+            for name, (columns, _) in TABLES.items():
+                started = time.process_time()
+                parts[name].append(columns(doc))
+                stages[f"table {name}"] += time.process_time() - started
         started = time.process_time()
-        for article in batch:
-            parse(article)  # the Doc every analysis of this article shares, parsed here to time it on its own
-        stages["parse"] += time.process_time() - started
-        analyze_batch(batch, [], analyses)
+        for name, found in parts.items():
+            frame_of(found, TABLES[name][1])
+        stages["DataFrames"] += time.process_time() - started
     analysis_seconds = time.process_time() - analysis_started
-    # the rest: a batch's rows made into DataFrames, the articles table, warnings recorded
-    stages["tables"] = analysis_seconds - sum(stages.values())
     started = time.process_time()
     save_word_analyses()  # what the process would do at exit: the next run reads them
     store_seconds = time.process_time() - started
@@ -82,19 +96,25 @@ def throughput(paths):
         "tokenize tokens/s": round(tokens / tokenize_seconds),
         "analysis tokens/s": round(tokens / analysis_seconds),
         "ratio": round(tokenize_seconds / analysis_seconds, 3),
-        **{f"{name} s": round(seconds, 2) for name, seconds in stages.items()},
+        **{f"{name.removeprefix('blickwinkel_')} s": round(seconds, 2) for name, seconds in stages.items()},
         "store s": round(store_seconds, 2),
     }
 
 
-def _timed(analysis, stages, name):
-    """`analysis`, adding the CPU seconds of each call to `stages[name]`."""
-    def timed_analysis(article):
+def load_speed(paths):
+    """Seconds to read articles of 1, 4 and 16 MB into an Article, and seconds per MB."""
+    texts = [json.loads(path.read_text(encoding="utf-8"))["originalText"] for path in paths]
+    pool = "\n\n".join(texts)
+    rows = []
+    for megabytes in SCALES:
+        size = megabytes * 1_000_000
+        text = (pool * (size // len(pool) + 1))[:size]
         started = time.process_time()
-        result = analysis(article)
-        stages[name] += time.process_time() - started
-        return result
-    return timed_analysis
+        article = article_from_text(text, article_id=f"{megabytes}mb")
+        seconds = time.process_time() - started
+        rows.append({"MB": megabytes, "paragraphs": len(article.paragraphs), "sentences": len(article.sentences),
+                     "seconds": round(seconds, 2), "s per MB": round(seconds / megabytes, 2)})
+    return rows
 
 
 def throughput_passes(limit):
@@ -147,6 +167,7 @@ def run_one(corpus, out_dir, processes):
     """Inside the fresh process: analyse the corpus and print seconds, articles and peak memory as JSON."""
     started = time.perf_counter()
     articles = analyze_corpus(corpus, out_dir, processes=processes, progress=False)
+    table_sizes(out_dir)  # the summary `blickwinkel analyze` prints at the end: part of the peak memory
     seconds = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes
     print(json.dumps({"articles": articles, "seconds": round(seconds, 1), "peak MB": round(peak_mb)}))
@@ -163,8 +184,8 @@ def print_table(title, rows):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--parts", nargs="+", default=["throughput", "scaling", "processes"],
-                        choices=["throughput", "scaling", "processes"])
+    parser.add_argument("--parts", nargs="+", default=["throughput", "scaling", "processes", "load"],
+                        choices=["throughput", "scaling", "processes", "load"])
     parser.add_argument("--limit", type=int, default=None, help="articles for throughput (default: all 700)")
     parser.add_argument("--base", type=int, default=100, help="articles in the 1x corpus for scaling")
     parser.add_argument("--jsonl", action="store_true", help="repeated corpora as one JSONL file, not JSON files")
@@ -181,7 +202,7 @@ def main():
     if args.throughput_pass is not None:
         print(json.dumps(throughput(paths[: args.throughput_pass or None])))
         return
-    print(f"analyses: {', '.join(ANALYSES)}")
+    print(f"tables: {', '.join(TABLES)}")
     with tempfile.TemporaryDirectory() as cache_dir, tempfile.TemporaryDirectory() as folder:
         os.environ["BLICKWINKEL_CACHE_DIR"] = cache_dir  # every process of this run, and only this run, uses it
         if "throughput" in args.parts:
@@ -204,6 +225,8 @@ def main():
             rows = [{"processes": processes, "articles": run["articles"], "seconds": run["seconds"],
                      "speed-up": round(runs[1]["seconds"] / run["seconds"], 2)} for processes, run in runs.items()]
             print_table(f"processes (4x {len(base)} articles)", rows)
+        if "load" in args.parts:
+            print_table("load (one article of N MB into an Article, CPU seconds)", load_speed(paths))
 
 
 if __name__ == "__main__":

@@ -3,21 +3,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers.actors import (
-    actor_cooccurrence,
-    actor_counts,
-    actor_mentions,
-    adjective_forms,
-    demonym_forms,
-    discovered_names,
-    genitive,
-    load_catalog,
-    mentions_by_section,
-    promote,
-    takes_genitive_s,
-)
-from helpers.article import load_article
+from helpers import analyze, load_article
+from helpers.actors import load_catalog, promote
 from helpers.errors import ResourceError
+from helpers.german.word_forms import adjective_forms, demonym_forms, genitive, takes_genitive_s
+from helpers.tables.mentions import actor_cooccurrence, actor_counts, discovered_names, mentions_by_section
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "dpa_frankreich_russland_is.txt"
@@ -31,12 +21,12 @@ def seed():
 
 @pytest.fixture(scope="module")
 def seed_mentions(seed):
-    return actor_mentions(seed)
+    return analyze(seed).mentions
 
 
 def mentions_in(text, date="2015-11", **options):
     article = load_article(text, article_id="beispiel", date=date)
-    return actor_mentions(article, **options)
+    return analyze(article, **options).mentions
 
 
 def test_every_gold_mention_of_the_seed_article_is_found_and_nothing_else(seed, seed_mentions):
@@ -84,9 +74,9 @@ def test_mention_rows_carry_sentence_section_and_part(seed, seed_mentions):
 def test_german_word_forms_are_generated():
     assert genitive("Putin") == ["Putins"]
     assert genitive("Paris") == ["Paris'", "Paris’"]
-    assert [takes_genitive_s(name, kind) for name, kind in [
-        ("Hollande", "person"), ("Russland", "state"), ("Türkei", "state"), ("Bundesregierung", "organisation"),
-        ("Islamischer Staat", "group"),
+    assert [takes_genitive_s(name, is_person) for name, is_person in [
+        ("Hollande", True), ("Russland", False), ("Türkei", False), ("Bundesregierung", False),
+        ("Islamischer Staat", False),
     ]] == [True, True, False, False, False]
     assert adjective_forms("russisch") == [
         "russisch", "russische", "russischen", "russischer", "russisches", "russischem",
@@ -140,13 +130,13 @@ def test_discovered_names_are_typed_and_their_variants_merged():
     text = ("Heiko Maas sprach in Hannover. Maas' Sprecher sagte, Maas sei zufrieden. "
             "Sigmar Gabriel widersprach, Gabriels Partei auch. Die Carlsen GmbH schwieg.")
     article = load_article(text, article_id="beispiel", date="2015-11")
-    names = discovered_names(article)
+    names = discovered_names(analyze(article).mentions)
     assert list(zip(names["actor"], names["actor_type"], names["mentions"])) == [
         ("Heiko Maas", "person", 3),
         ("Hannover", "place", 1),
         ("Carlsen GmbH", "organisation", 1),
     ]
-    gabriel = actor_mentions(article).query("actor_id == 'gabriel'")
+    gabriel = analyze(article).mentions.query("actor_id == 'gabriel'")
     assert gabriel["surface"].tolist() == ["Sigmar Gabriel", "Gabriels"]
 
 
@@ -154,7 +144,7 @@ def test_discovery_reads_the_type_of_a_name_from_word_lists_and_context():
     text = ("Der Spielzeughersteller Mattel meldete Gewinne. Kaiser Franz Joseph regierte lange. "
             "Die Feier fand in Twistringen statt. Der Transrapid fuhr schnell. Sie wohnt in der Gubener Straße. "
             "Der FC Nürnberg verlor.")
-    names = discovered_names(load_article(text, article_id="beispiel", date="2015-11"))
+    names = discovered_names(analyze(load_article(text, article_id="beispiel", date="2015-11")).mentions)
     assert list(zip(names["actor"], names["actor_type"])) == [
         ("Mattel", "organisation"),  # after a class noun of organisations
         ("Franz Joseph", "person"),  # a title is not part of the name
@@ -176,9 +166,9 @@ def test_promoted_names_are_recognised_in_the_next_run(tmp_path):
     text = "Heiko Maas sprach lange. Danach sagte Maas nichts mehr."
     article = load_article(text, article_id="beispiel", date="2015-11")
     catalog = tmp_path / "my_actors.yaml"
-    assert promote(discovered_names(article), catalog) == ["heiko_maas"]
+    assert promote(discovered_names(analyze(article).mentions), catalog) == ["heiko_maas"]
     assert promote(["Heiko Maas"], catalog, actor_type="person") == []  # already there
-    mentions = actor_mentions(article, catalogs=[catalog])
+    mentions = analyze(article, catalogs=[catalog]).mentions
     assert list(zip(mentions["surface"], mentions["actor_id"], mentions["kind"])) == [
         ("Heiko Maas", "heiko_maas", "name"),
         ("Maas", "heiko_maas", "name"),
@@ -188,8 +178,8 @@ def test_promoted_names_are_recognised_in_the_next_run(tmp_path):
 def test_promoting_nothing_leaves_a_catalog_that_loads(tmp_path):
     article = load_article("Das Wetter war gut.", article_id="kurz")
     catalog = tmp_path / "leer.yaml"
-    assert promote(discovered_names(article), catalog) == []
-    assert actor_mentions(article, catalogs=[catalog]).empty
+    assert promote(discovered_names(analyze(article).mentions), catalog) == []
+    assert analyze(article, catalogs=[catalog]).mentions.empty
 
 
 def test_a_user_catalog_adds_actors_without_touching_the_package(tmp_path):
@@ -242,3 +232,55 @@ def test_summaries_count_sections_and_sentences():
 def test_a_month_in_a_date_is_not_a_name_but_a_first_name_is():
     mentions = mentions_in("Am 5. August 2015 und im Mai 2016 sprach August Bebel.", date="2015-08")
     assert list(zip(mentions["surface"], mentions["kind"])) == [("August Bebel", "discovered")]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Whole names, roles and affiliations
+
+
+def rows(mentions):
+    return [(row.surface, row.actor, row.kind, row.affiliation) for row in mentions.itertuples()]
+
+
+def test_a_role_compound_names_the_organisation_and_gives_the_persons_affiliation():
+    mentions = mentions_in("„Wir streiken“, sagte GDL-Chef Mario Reiß in Berlin. Reiß blieb hart.")
+    assert ("GDL-Chef", "GDL", "compound", None) in rows(mentions)
+    reiss = mentions[mentions["actor"] == "Mario Reiß"]
+    assert list(reiss["surface"]) == ["GDL-Chef Mario Reiß", "Reiß"]
+    assert list(reiss["affiliation"]) == ["GDL", "GDL"]  # carried to the later mention
+    first = reiss.iloc[0]
+    assert (first["role"], mentions_text(first)) == ("GDL-Chef", "Mario Reiß")
+
+
+def mentions_text(row):
+    return row["surface"][row["name_start"] - row["start"]:]
+
+
+def test_a_catalog_party_in_a_role_compound_stays_a_mention_of_its_own():
+    mentions = mentions_in("Das sei gefährlich, sagte SPD-Verkehrspolitikerin Anja Brenner.")
+    assert rows(mentions) == [("SPD-Verkehrspolitikerin", "SPD", "compound", "Deutschland"),
+                              ("SPD-Verkehrspolitikerin Anja Brenner", "Anja Brenner", "discovered", "SPD")]
+
+
+def test_a_party_in_brackets_after_a_name_is_the_persons_affiliation():
+    mentions = mentions_in("Patrick Schnieder (CDU) sprach von einem Pulverfass. Schnieder blieb dabei.")
+    schnieder = mentions[mentions["actor"] == "Patrick Schnieder"]
+    assert list(schnieder["affiliation"]) == ["CDU", "CDU"]
+
+
+def test_a_capitalised_state_adjective_inside_a_sentence_begins_a_name():
+    mentions = mentions_in("Auch der Deutsche Städtetag warnte vor vollen Innenstädten.")
+    assert "Deutschland" not in set(mentions["actor"])
+    assert "Deutschland" in set(mentions_in("Deutsche Pendler warnten vor vollen Innenstädten.")["actor"])
+
+
+def test_die_bahn_is_deutsche_bahn_but_the_s_bahn_is_not():
+    assert rows(mentions_in("Die Bahn will mehr Züge einsetzen.")) == [("Bahn", "Deutsche Bahn", "name", "Deutschland")]
+    assert mentions_in("Viele Pendler nehmen die S-Bahn.").empty
+
+
+def test_der_konzern_refers_back_to_the_organisation_and_is_no_name():
+    mentions = mentions_in("Die Deutsche Bahn erhöht die Preise. Der Konzern nennt höhere Kosten als Grund.")
+    assert rows(mentions) == [("Deutsche Bahn", "Deutsche Bahn", "name", "Deutschland"),
+                              ("Der Konzern", "Deutsche Bahn", "description", "Deutschland")]
+    assert mentions_in("Der Konzern nennt höhere Kosten als Grund.").empty  # nobody named before

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import BlickwinkelError, load_article, load_corpus
-from helpers.article import parse_date, split_sentences
+from helpers.article.structure import parse_date, split_sentences
 from helpers.errors import ArticleError, BlickwinkelWarning
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -337,8 +337,10 @@ def test_cli_load_prints_the_structure_as_json():
     assert result.returncode == 0, result.stderr
     [structure] = json.loads(result.stdout)
     assert structure["date"] == "2018-06" and structure["agency"] == "dpa"
-    assert len(structure["section_list"]) == 6
-    assert structure["paragraph_list"][1] == {
+    assert [section["title"] for section in structure["sections"]][:2] == [
+        "Was will Russland mit der Annäherung erreichen?", "Wie soll die Kooperation aus russischer Sicht aussehen?"]
+    assert len(structure["sections"]) == 6
+    assert structure["paragraphs"][1] == {
         "article_id": "dpa_frankreich_russland_is", "paragraph": 1, "kind": "question", "section_index": 1,
         "section": "Was will Russland mit der Annäherung erreichen?", "start": 274, "end": 321,
         "sentences": 1, "words": 7,

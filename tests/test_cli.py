@@ -47,3 +47,50 @@ def test_actors_command_finds_the_people_of_both_articles(corpus, capsys):
         ("erster", "Kanzlerin Angela Merkel"),
         ("zweiter", "Kreml-Chef Wladimir Putin"),
     ]
+
+
+def test_a_table_command_reports_a_bad_file_and_goes_on(tmp_path, capsys):
+    (tmp_path / "a_kaputt.json").write_text("{kein json", encoding="utf-8")
+    (tmp_path / "b_gut.txt").write_text(ARTICLES[0]["text"], encoding="utf-8")
+    assert main(["actors", str(tmp_path), "--format", "csv"]) == 1
+    captured = capsys.readouterr()
+    assert "a_kaputt.json is not valid JSON" in captured.err and "(skipped)" in captured.err
+    assert set(parse_output(captured.out, "csv")["article_id"]) == {"b_gut"}
+
+
+@pytest.mark.parametrize("limit", ["0", "-3"])
+def test_evaluate_quotes_needs_a_positive_limit(limit, capsys):
+    with pytest.raises(SystemExit):
+        main(["evaluate-quotes", "--limit", limit])
+    assert "is not a whole number of at least 1" in capsys.readouterr().err
+
+
+CATALOG = """actors:
+  - id: gdl
+    name: GDL
+    type: organisation
+    names: [GDL, Gewerkschaft Deutscher Lokomotivführer]
+"""
+
+
+def test_a_users_catalog_names_its_actors_in_table_commands_and_corpus_runs(tmp_path, capsys):
+    from helpers.corpus import analyze_corpus, read_tables
+
+    catalog = tmp_path / "meine_akteure.yaml"
+    catalog.write_text(CATALOG, encoding="utf-8")
+    article = tmp_path / "streik.txt"
+    article.write_text("Berlin (dpa) - Die GDL streikt erneut.", encoding="utf-8")
+    assert main(["actors", str(article), "--catalog", str(catalog)]) == 0
+    table = parse_output(capsys.readouterr().out, "csv")
+    assert ("GDL", "gdl", "name") in set(zip(table["surface"], table["actor_id"], table["kind"]))
+    analyze_corpus([article], tmp_path / "out", catalogs=[catalog], progress=False)
+    mentions = read_tables(tmp_path / "out")["actor_mentions"]
+    assert mentions.loc[mentions["surface"] == "GDL", "actor_id"].tolist() == ["gdl"]
+
+
+def test_a_missing_catalog_is_an_error_that_names_it(tmp_path, capsys):
+    article = tmp_path / "streik.txt"
+    article.write_text("Berlin (dpa) - Die GDL streikt erneut.", encoding="utf-8")
+    assert main(["actors", str(article), "--catalog", str(tmp_path / "fehlt.yaml")]) == 2
+    error = capsys.readouterr().err
+    assert "actor catalog" in error and "fehlt.yaml not found" in error

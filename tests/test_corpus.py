@@ -1,14 +1,20 @@
 """Corpus analysis: Parquet tables per batch, resumable, failures recorded, the same rows on every engine."""
 
+import json
+import os
 import re
+import subprocess
+import sys
 import warnings
 
 import pandas as pd
 import pytest
 
 from helpers.corpus import (
-    ANALYSES, analyze_corpus, quoted_mentions, rate_by_year, read_tables, sample_paths, with_article_dates,
+    TABLES, analyze_corpus, quoted_mentions, rate_by_year, read_tables, sample_paths, with_article_dates,
 )
+from helpers.corpus.runner import choose_processes
+from helpers.corpus.store import LOCK_FILE, output_lock, table_sizes
 from helpers.cli import main
 from helpers.errors import BlickwinkelError, BlickwinkelWarning
 
@@ -37,23 +43,24 @@ def corpus(tmp_path):
     return folder
 
 
-def count_words(article):
-    """A tiny article-level analysis for the tests: one row per word 'die' or 'Die', with offsets."""
-    rows = [{"article_id": article.id, "start": match.start(), "end": match.end()}
-            for match in re.finditer(r"\b[Dd]ie\b", article.text)]
-    return pd.DataFrame(rows, columns=["article_id", "start", "end"])
+def count_words(doc):
+    """A tiny table for the tests: one row per word 'die' or 'Die' of an analysed Doc, with offsets."""
+    article = doc._.article
+    found = list(re.finditer(r"\b[Dd]ie\b", article.text))
+    return {"article_id": [article.id] * len(found), "start": [match.start() for match in found],
+            "end": [match.end() for match in found]}
 
 
-def fail_on_klima(article):
-    if article.id == "klima":
+def fail_on_klima(doc):
+    if doc._.article.id == "klima":
         raise ValueError("Analyse kaputt")
-    return count_words(article)
+    return count_words(doc)
 
 
-def stop_on_klima(article):
-    if article.id == "klima":
+def stop_on_klima(doc):
+    if doc._.article.id == "klima":
         raise KeyboardInterrupt
-    return count_words(article)
+    return count_words(doc)
 
 
 def test_every_article_becomes_a_row_of_the_articles_table(corpus, tmp_path):
@@ -64,7 +71,7 @@ def test_every_article_becomes_a_row_of_the_articles_table(corpus, tmp_path):
 
 
 def test_article_level_tables_keep_ids_and_offsets(corpus, tmp_path):
-    analyze_corpus(corpus, tmp_path / "out", analyses={"die": count_words}, batch_size=2, progress=False)
+    analyze_corpus(corpus, tmp_path / "out", tables={"die": (count_words, {})}, batch_size=2, progress=False)
     words = read_tables(tmp_path / "out")["die"]
     assert len(words) == 5
     texts = {path.stem: path.read_text(encoding="utf-8") for path in corpus.iterdir()}
@@ -80,8 +87,8 @@ def test_a_second_run_skips_finished_articles(corpus, tmp_path):
 
 def test_an_interrupted_run_resumes_without_losing_or_doubling_rows(corpus, tmp_path):
     with pytest.raises(KeyboardInterrupt):
-        analyze_corpus(corpus, tmp_path / "out", analyses={"die": stop_on_klima}, batch_size=1, progress=False)
-    assert analyze_corpus(corpus, tmp_path / "out", analyses={"die": count_words}, batch_size=1, progress=False) == 3
+        analyze_corpus(corpus, tmp_path / "out", tables={"die": (stop_on_klima, {})}, batch_size=1, progress=False)
+    assert analyze_corpus(corpus, tmp_path / "out", tables={"die": (count_words, {})}, batch_size=1, progress=False) == 3
     tables = read_tables(tmp_path / "out")
     assert list(tables["articles"]["article_id"]) == ["klima", "migration", "wohnungen"]
     assert len(tables["die"]) == 5
@@ -89,7 +96,7 @@ def test_an_interrupted_run_resumes_without_losing_or_doubling_rows(corpus, tmp_
 
 def test_a_failing_article_is_recorded_and_the_others_are_kept(corpus, tmp_path):
     (corpus / "kaputt.json").write_text("{kein json", encoding="utf-8")
-    analyze_corpus(corpus, tmp_path / "out", analyses={"die": fail_on_klima}, progress=False)
+    analyze_corpus(corpus, tmp_path / "out", tables={"die": (fail_on_klima, {})}, progress=False)
     tables = read_tables(tmp_path / "out")
     assert list(tables["articles"]["article_id"]) == ["migration", "wohnungen"]
     errors = tables["errors"].set_index("error")
@@ -122,7 +129,7 @@ def test_process_pool_and_dask_write_the_same_rows_as_one_process(corpus, tmp_pa
     for name, options in runs.items():
         analyze_corpus(corpus, tmp_path / name, batch_size=1, progress=False, **options)
         results[name] = read_tables(tmp_path / name)
-    assert set(results["one"]) == {"articles", *ANALYSES}
+    assert set(results["one"]) == {"articles", *TABLES}
     assert all(len(table) for table in results["one"].values())
     for name in ("pool", "dask"):
         assert results[name].keys() == results["one"].keys()
@@ -183,3 +190,111 @@ def test_the_analyze_command_writes_the_tables_and_says_what_it_did(corpus, tmp_
     assert capsys.readouterr().out.startswith("3 new articles")
     assert main(["analyze", str(corpus), "--out", str(tmp_path / "out"), "--scheduler", "tcp://localhost:8786"]) == 2
     assert "a scheduler address needs engine='dask'" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Nothing lost, nothing doubled
+
+
+def jsonl_corpus(path, lines):
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_broken_jsonl_line_is_an_error_row_and_a_rerun_analyses_it_once_it_is_fixed(tmp_path):
+    good = [json.dumps({"id": f"a{n}", "text": text}) for n, text in enumerate(ARTICLES.values(), start=1)]
+    good += [json.dumps({"id": "a4", "text": ARTICLES["klima.txt"]}), json.dumps({"id": "a5", "text": "Ein Satz."})]
+    corpus = jsonl_corpus(tmp_path / "korpus.jsonl", good[:2] + ['{"id": "a3", "text": '] + good[3:])
+    assert analyze_corpus(corpus, tmp_path / "out", progress=False) == 5  # 4 articles and 1 error
+    tables = read_tables(tmp_path / "out")
+    assert list(tables["articles"]["article_id"]) == ["a1", "a2", "a4", "a5"]
+    [error] = tables["errors"].to_dict(orient="records")
+    assert error["source"].endswith("korpus.jsonl:3") and "line 3 is not valid JSON" in error["reason"]
+    jsonl_corpus(corpus, good)
+    assert analyze_corpus(corpus, tmp_path / "out", progress=False) == 1
+    assert list(read_tables(tmp_path / "out")["articles"]["article_id"]) == ["a1", "a2", "a3", "a4", "a5"]
+
+
+def test_a_second_run_into_the_same_folder_is_refused_while_the_first_holds_the_lock(corpus, tmp_path):
+    out = tmp_path / "out"
+    with output_lock(out):
+        with pytest.raises(BlickwinkelError, match=f"another analysis \\(process {os.getpid()}\\) is writing"):
+            analyze_corpus(corpus, out, progress=False)
+    assert analyze_corpus(corpus, out, progress=False) == 3  # the lock is gone with its holder
+
+
+def test_a_stale_lock_of_a_process_that_died_is_taken_over(corpus, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    (out / LOCK_FILE).write_text(dead.stdout.strip(), encoding="utf-8")
+    assert analyze_corpus(corpus, out, progress=False) == 3
+    assert not (out / LOCK_FILE).exists()
+
+
+def test_files_with_the_same_name_in_two_folders_are_two_articles(tmp_path):
+    for year, text in (("2019", ARTICLES["klima.txt"]), ("2020", ARTICLES["migration.txt"])):
+        (tmp_path / "korpus" / year).mkdir(parents=True)
+        (tmp_path / "korpus" / year / "bericht.txt").write_text(text, encoding="utf-8")
+    assert analyze_corpus(tmp_path / "korpus", tmp_path / "out", progress=False) == 2
+    tables = read_tables(tmp_path / "out")
+    assert list(tables["articles"]["article_id"]) == ["2019/bericht", "2020/bericht"]
+    assert "errors" not in tables
+
+
+def test_warnings_raised_while_loading_reach_the_warnings_table(corpus, tmp_path):
+    (corpus / "latin.txt").write_bytes("Köln - Die Stadt sperrt das Ufer wegen Hochwasser.".encode("cp1252"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", BlickwinkelWarning)
+        analyze_corpus(corpus, tmp_path / "out", progress=False)
+    [row] = read_tables(tmp_path / "out")["warnings"].to_dict(orient="records")
+    assert row["article_id"] == "latin" and "is not UTF-8" in row["warning"]
+
+
+def test_a_truncated_part_is_redone_and_the_folder_stays_readable(corpus, tmp_path):
+    out = tmp_path / "out"
+    analyze_corpus(corpus, out, batch_size=1, progress=False)
+    part = sorted((out / "quotes").glob("*.parquet"))[0]
+    part.write_bytes(part.read_bytes()[:40])
+    assert analyze_corpus(corpus, out, batch_size=1, progress=False) == 1
+    tables = read_tables(out)
+    assert sorted(tables["articles"]["article_id"]) == ["klima", "migration", "wohnungen"]
+    fresh = tmp_path / "fresh"
+    analyze_corpus(corpus, fresh, batch_size=1, progress=False)
+    pd.testing.assert_frame_equal(tables["quotes"], read_tables(fresh)["quotes"])
+
+
+def test_an_output_folder_inside_the_input_folder_is_never_read_as_input(corpus):
+    assert analyze_corpus(corpus, corpus / "ergebnisse", progress=False) == 3
+    (corpus / "ergebnisse" / "notiz.txt").write_text("Berlin - Die Notiz ist kein Artikel des Korpus.", encoding="utf-8")
+    assert analyze_corpus(corpus, corpus / "ergebnisse", progress=False) == 0
+
+
+def test_the_summary_counts_rows_from_the_parquet_metadata(corpus, tmp_path):
+    analyze_corpus(corpus, tmp_path / "out", batch_size=2, progress=False)
+    tables = read_tables(tmp_path / "out")
+    assert table_sizes(tmp_path / "out") == {name: len(table) for name, table in tables.items()}
+
+
+@pytest.mark.parametrize("requested, articles, expected", [
+    (None, 50, 1), (None, 5000, os.cpu_count()), (1, 5000, 1), (64, 5000, os.cpu_count())])
+def test_the_number_of_processes_fits_the_machine_and_the_corpus(requested, articles, expected):
+    assert choose_processes(requested, articles)[0] == expected
+
+
+def test_an_existing_file_as_output_folder_is_an_error(corpus, tmp_path, capsys):
+    taken = tmp_path / "ergebnis.txt"
+    taken.write_text("schon da", encoding="utf-8")
+    assert main(["analyze", str(corpus), "--out", str(taken)]) == 2
+    assert "is a file, not a folder" in capsys.readouterr().err
+    assert taken.read_text(encoding="utf-8") == "schon da"
+
+
+def test_ctrl_c_says_in_one_line_how_to_resume(corpus, tmp_path, capsys, monkeypatch):
+    def interrupted(*arguments, **options):
+        raise KeyboardInterrupt
+    monkeypatch.setattr("helpers.corpus.runner.analyze_batch", interrupted)
+    assert main(["analyze", str(corpus), "--out", str(tmp_path / "out"), "--processes", "1"]) == 130
+    err = capsys.readouterr().err
+    assert err.endswith("\ninterrupted; run the same command again to resume\n")  # after the progress bar's line
+    assert "Traceback" not in err

@@ -1,43 +1,61 @@
 """Framing cues: metaphors, coalition and conflict language, hedging, generic frames, and whose words they are."""
 
+import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
+from spacy.tokens import Span
 
 from helpers import load_article
 from helpers.errors import ResourceError
-from helpers.framing import (
-    frame_cues,
-    frame_profile,
+from helpers.framing import lexicon_table, split_compound
+from helpers.pipeline import article_doc, load_pipeline
+from helpers.tables.build import frame_of
+from helpers.tables.frame_cues import (
+    FRAME_CUE_DTYPES,
+    describe_frames,
+    frame_cue_columns,
+    frame_cue_table,
+    cue_counts,
     keyword_in_context,
-    lexicon_table,
-    load_lexicon,
-    split_compound,
     top_cues,
     voice_shares,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "data" / "dpa_frankreich_russland_is.txt"
 WIKINEWS = ROOT.parent / "shared" / "data" / "wikinews-quotes"
+
+
+def pipeline(lexicon="frames.yaml"):
+    """The project's pipeline with a frame lexicon (built once per lexicon by load_pipeline)."""
+    return load_pipeline(lexicon=lexicon)
 
 
 @pytest.fixture(scope="module")
 def article():
-    return load_article(ROOT / "data" / "dpa_frankreich_russland_is.txt")
+    return load_article(SEED)
 
 
 @pytest.fixture(scope="module")
-def cues(article):
-    return frame_cues(article)
+def doc(article):
+    nlp = pipeline()
+    return nlp(article_doc(nlp, article))
 
 
-def cues_of(text):
-    return frame_cues(load_article(text, article_id="beispiel"))
+@pytest.fixture(scope="module")
+def cues(doc):
+    return frame_cue_table(doc)
 
 
-def found(text):
+def cues_of(text, lexicon="frames.yaml"):
+    return frame_cue_table(pipeline(lexicon)(text))
+
+
+def found(text, lexicon="frames.yaml"):
     """(category, cue_lemma, surface) of every cue in a short text."""
-    return [tuple(row) for row in cues_of(text)[["category", "cue_lemma", "surface"]].itertuples(index=False)]
+    return [tuple(row) for row in cues_of(text, lexicon)[["category", "cue_lemma", "surface"]].itertuples(index=False)]
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -53,10 +71,15 @@ def test_zwangsehe_is_a_relationship_metaphor_in_a_rhetorical_question_of_the_le
     assert question["category"].tolist() == ["hedging"]
 
 
-def test_seite_an_seite_once_by_the_journalist_and_once_by_cook(cues):
+def test_seite_an_seite_once_by_the_journalist_and_once_by_cook(doc, cues):
     side_by_side = cues[cues["cue_lemma"] == "Seite an Seite"]
     assert side_by_side[["part", "voice"]].values.tolist() == [["lead", "journalist"], ["body", "quoted"]]
     assert "Cook" in side_by_side["speaker"].iloc[1]
+
+
+def test_seite_an_seite_in_the_lead_and_in_the_body(cues):
+    side_by_side = cues[cues["cue_lemma"] == "Seite an Seite"]
+    assert side_by_side[["part", "surface"]].values.tolist() == [["lead", "Seite an Seite"], ["body", "Seite an Seite"]]
 
 
 def test_coalition_language_in_at_least_four_sections(cues):
@@ -67,7 +90,10 @@ def test_coalition_language_in_at_least_four_sections(cues):
 def test_kontraproduktiv_and_aergernis_are_conflict_and_evaluation(cues):
     conflict = cues[cues["category"] == "conflict"]
     assert {"kontraproduktiv", "Ärgernis"} <= set(conflict["cue_lemma"])
-    assert conflict.loc[conflict["cue_lemma"] == "kontraproduktiv", "voice"].tolist() == ["quoted"]
+
+
+def test_kontraproduktiv_is_quoted(cues):
+    assert cues.loc[cues["cue_lemma"] == "kontraproduktiv", "voice"].tolist() == ["quoted"]
 
 
 def test_wohl_and_zumindest_are_hedges(cues):
@@ -97,6 +123,33 @@ def test_compounds_of_the_article_are_split(cues):
 
 
 # ---------------------------------------------------------------------------------------------------------
+# The spans of the Doc
+
+
+def test_a_cue_is_a_span_of_its_words_with_its_category_as_label():
+    doc = pipeline()("Nun nähern sich die beiden Länder langsam an.")
+    assert [(span.text, span.label_, span._.frame_cue, span._.cue_surface, span._.frame)
+            for span in doc.spans["frame_cues"]] == [
+        ("nähern sich die beiden Länder langsam an", "cooperation", "annähern", "nähern … an", None)]
+
+
+def test_two_cues_on_one_word_keep_their_own_attributes():
+    # two parts of one compound, both of one category: two cues on the same characters, each its own split
+    doc = pipeline()("Die Koalitionspartner streiten.")
+    assert [(span.text, span.label_, span._.compound_part, span._.compound_split)
+            for span in doc.spans["frame_cues"]] == [
+        ("Koalitionspartner", "cooperation", "Koalition", "Koalition|s|partner"),
+        ("Koalitionspartner", "cooperation", "partner", "Koalitions|partner"),
+        ("streiten", "conflict", None, None)]
+
+
+def test_a_rhetorical_question_spans_its_sentence():
+    doc = pipeline()("Eine Zwangsehe? Nein.")
+    question = [span for span in doc.spans["frame_cues"] if span._.frame_cue == "rhetorische Frage"]
+    assert [(span.text, span._.in_question) for span in question] == [("Eine Zwangsehe?", True)]
+
+
+# ---------------------------------------------------------------------------------------------------------
 # Short sentences
 
 
@@ -119,9 +172,27 @@ def test_a_separable_verb_matches_with_its_particle():
         ("relationship", "aufeinander zugehen", "gehen aufeinander zu")]
 
 
+def test_a_verb_with_its_particle_is_another_verb():
+    assert found("Er fordert Hilfe ein.") == [("responsibility", "einfordern", "fordert … ein")]
+
+
+def test_only_a_listed_particle_belongs_to_its_verb():
+    # HanTa tags "verantwortlich" PTKVZ here, but it is no verb particle: the blame stays a responsibility cue
+    assert found("Die Opposition macht Regierungsanhänger verantwortlich.") == [
+        ("responsibility", "verantwortlich", "macht … verantwortlich")]
+
+
+def test_a_particle_does_not_reach_across_a_comma_to_its_verb():
+    assert found("Paris nähert sich Moskau, Berlin kommt an.") == []
+
+
 def test_multi_word_cues_match_in_order():
     assert found("Das ist kaum denkbar.") == [("hedging", "kaum denkbar", "kaum denkbar")]
     assert found("Sie standen Seite an Seite.") == [("relationship", "Seite an Seite", "Seite an Seite")]
+
+
+def test_a_double_space_does_not_break_a_cue():
+    assert found("Das geschah in enger Abstimmung  mit Paris.") == [("cooperation", "Abstimmung", "Abstimmung mit")]
 
 
 def test_zwangsehe_is_also_an_ehe_but_counted_once():
@@ -160,6 +231,45 @@ def test_abstimmung_is_coordination_only_with_a_partner():
 def test_reportive_sollen_distances_the_writer():
     assert found("Der Minister soll davon gewusst haben.") == [
         ("hedging", "sollen … haben", "soll … gewusst haben")]
+    assert found("Die Besitzer sollen zum Verschwinden aufgefordert worden sein.") == [
+        ("hedging", "sollen … haben", "sollen … worden sein")]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Whose words: the quotations of doc.spans["quotes"]
+
+
+def with_quotations(doc, quotations):
+    """`doc` with quotations put in by hand: (start, end, type, speaker (start, end, actor id) or None)."""
+    if not Span.has_extension("speaker"):
+        Span.set_extension("speaker", default=None)
+    speakers, spans = [], []
+    for start, end, kind, speaker in quotations:
+        span = doc.char_span(start, end, label=kind)
+        if speaker is not None:
+            speakers.append(doc.char_span(speaker[0], speaker[1], kb_id=speaker[2]))
+            span._.speaker = speakers[-1]
+        spans.append(span)
+    doc.spans["speakers"] = speakers
+    doc.spans["quotes"] = spans
+    return doc
+
+
+def test_a_cue_in_a_quotation_is_in_the_speakers_voice():
+    text = "Cook sagte, Paris und London stünden „Seite an Seite“. Die Koalition wächst."
+    # the indirect quotation "Paris ... Seite“" holds the partial one „Seite an Seite“; its speaker is not linked
+    doc = with_quotations(pipeline()(text), [(12, 53, "indirect", (0, 4, "cook")), (37, 53, "partial", (0, 4, ""))])
+    cues = frame_cue_table(doc)
+    assert cues[["cue_lemma", "voice", "speaker", "speaker_actor_id", "quote_type"]].values.tolist() == [
+        ["Seite an Seite", "quoted", "Cook", None, "partial"],
+        ["Koalition", "journalist", None, None, None]]
+    assert cues["quote_id"].tolist() == [1, pd.NA]
+
+
+def test_without_quotations_every_cue_is_the_journalists():
+    doc = pipeline()("Cook sagte: „Wir stehen Seite an Seite.“")
+    doc.spans.pop("quotes", None)
+    assert frame_cue_table(doc)["voice"].tolist() == ["journalist"]
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -174,8 +284,14 @@ def test_keyword_in_context_shows_each_cue_with_its_neighbours(article, cues):
         "für die US-geführte", "Koalition", "gegen den IS - aber"]
 
 
-def test_frame_profile_counts_cues_per_section_in_lexicon_order(cues):
-    profile = frame_profile(cues, by="section")
+def test_keyword_in_context_cuts_at_word_boundaries():
+    doc = pipeline()("Die Bundesregierung sucht eine Koalition mit Frankreich und Großbritannien.")
+    coalition = keyword_in_context(doc, frame_cue_table(doc), "Koalition", width=16)
+    assert coalition[["left", "cue", "right"]].values.tolist() == [["sucht eine", "Koalition", "mit Frankreich"]]
+
+
+def test_cue_counts_per_section_in_lexicon_order(cues):
+    profile = cue_counts(cues, by="section")
     assert list(profile.columns[:3]) == ["relationship", "cooperation", "conflict"]
     assert profile.loc[(3, "Waren Frankreich und Russland nicht gerade noch völlig zerstritten?"), "conflict"] >= 3
     assert profile.to_numpy().sum() == len(cues)
@@ -184,32 +300,57 @@ def test_frame_profile_counts_cues_per_section_in_lexicon_order(cues):
 def test_voice_shares_and_top_cues(cues):
     shares = voice_shares(cues)
     assert shares.loc["all", "all"] == len(cues)
-    assert 0 < shares.loc["all", "share_quoted"] < 0.5
     top = top_cues(cues, n=1)
     assert top.loc[top["category"] == "cooperation", "cue_lemma"].tolist() == ["Koalition"]
+
+
+def test_less_than_half_of_the_cues_are_quoted(cues):
+    assert 0 < voice_shares(cues).loc["all", "share_quoted"] < 0.5
+
+
+def test_the_frame_report_counts_articles_and_cues(cues):
+    report = describe_frames(cues, n=3, articles=1)
+    assert report.startswith(f"1 articles, {len(cues)} frame cues")
+    assert "  cooperation: Koalition 6, " in report
 
 
 # ---------------------------------------------------------------------------------------------------------
 # The lexicon is data
 
 
-def test_every_category_has_a_definition_and_a_source():
+def test_every_category_has_a_group_a_definition_and_a_source():
     lexicon = lexicon_table()
-    assert {"relationship", "cooperation", "conflict", "military", "hedging", "responsibility", "economic",
-            "human_interest", "morality"} == set(lexicon["category"])
-    assert lexicon[["definition", "source"]].notna().all().all()
+    groups = lexicon.groupby("group")["category"].unique().apply(set).to_dict()
+    assert groups == {
+        "news_frame": {"conflict", "human_interest", "economic", "morality", "responsibility"},
+        "language": {"cooperation", "hedging", "military"},
+        "metaphor": {"relationship", "war", "crime", "fire", "disaster", "disease", "machine", "building",
+                     "journey", "sport", "theatre", "money"},
+    }
+    assert lexicon[["label", "definition", "source"]].notna().all().all()
 
 
-def own_lexicon(tmp_path, cues):
-    """The path of a user's own lexicon with one category, sport, and `cues` (a YAML list)."""
-    own = tmp_path / "sport.yaml"
+def test_two_patterns_of_one_cue_on_the_same_word_count_once():
+    assert found("Es entstand ein Schaden von 80.000 Euro.") == [
+        ("economic", "Schaden", "entstand … Schaden"), ("economic", "Euro", "Euro")]
+
+
+def test_a_split_with_an_eszett_is_marked_at_the_right_letter():
+    assert [split["compound_split"] for split in split_compound("Sicherheitsmaßnahme")] == ["Sicherheits|maßnahme"]
+
+
+def own_lexicon(tmp_path, cues, category_keys="", category="sport"):
+    """The path of a user's own lexicon with one category and `cues` (a YAML list); `category_keys`: more
+    lines of the category."""
+    own = tmp_path / f"{category}.yaml"
     own.write_text(
         "categories:\n"
-        "  sport:\n"
+        f"  {category}:\n"
         "    label: Sportmetaphern\n"
         "    frame: null\n"
         "    definition: Politics told as a match.\n"
         "    source: Lakoff & Johnson (1980)\n"
+        f"{category_keys}"
         f"    cues: {cues}\n",
         encoding="utf-8",
     )
@@ -218,30 +359,59 @@ def own_lexicon(tmp_path, cues):
 
 def test_a_users_own_lexicon_needs_no_code_change(tmp_path):
     own = own_lexicon(tmp_path, "[Eigentor, Foul]")
-    cues = frame_cues(load_article("Das war ein Eigentor der Regierung.", article_id="sport"), lexicon=own)
-    assert cues[["category", "cue_lemma"]].values.tolist() == [["sport", "Eigentor"]]
+    assert found("Das war ein Eigentor der Regierung.", lexicon=own) == [("sport", "Eigentor", "Eigentor")]
+    assert [split["compound_split"] for split in split_compound("Foulspiel", own)] == ["Foul|spiel"]
 
 
 def test_a_pattern_may_begin_with_a_tag_or_with_any_word(tmp_path):
     own = own_lexicon(tmp_path, "[{cue: Artikel Regierung, patterns: [[{tag: ART}, {lemma: Regierung}]]},"
                                 " {cue: Wort Koalition, patterns: [[{}, {lemma: Koalition}]]}]")
-    cues = frame_cues(load_article("Die Regierung bildet eine große Koalition.", article_id="probe"), lexicon=own)
+    cues = cues_of("Die Regierung bildet eine große Koalition.", lexicon=own)
     assert cues[["cue_lemma", "surface"]].values.tolist() == [["Artikel Regierung", "Die Regierung"],
                                                               ["Wort Koalition", "große Koalition"]]
 
 
-def test_only_words_with_a_compound_cue_name_inside_are_split(tmp_path):
-    own = load_lexicon(own_lexicon(tmp_path, "[Tor, Torwart, Foul, Foulspiel]"))
-    words = ["eigentor", "torwartfehler", "foulspiel", "tosend", "fußball"]
-    assert [bool(own.any_compound_name.search(word)) for word in words] == [True, True, True, False, False]
-    assert [found["compound_split"] for found in split_compound("Eigentor", own)] == ["Eigen|tor"]
+def test_a_cue_does_not_count_next_to_its_not_with_words(tmp_path):
+    own = own_lexicon(tmp_path, "[{cue: Ehe, not_with: [heiraten, Hochzeit]}]", category="marriage")
+    assert found("Die Ehe zwischen Paris und Berlin hält.", lexicon=own) == [("marriage", "Ehe", "Ehe")]
+    assert found("Die Ehe hielt zehn Jahre, sie hatten 2010 geheiratet.", lexicon=own) == []
 
 
-def test_a_broken_lexicon_says_what_is_missing(tmp_path):
+@pytest.mark.parametrize("scope, fronts", [("sentence", 2), ("paragraph", 1), ("article", 0)])
+def test_literal_context_words_make_a_categorys_cues_literal_in_their_scope(tmp_path, scope, fronts):
+    own = own_lexicon(tmp_path, "[Front]", f"    literal_context: {{lemmas: [Soldat, Panzer], scope: {scope}}}\n",
+                      category="war")
+    text = ("Die Partei eröffnet eine neue Front im Wahlkampf.\n\n"
+            "Die Soldaten liegen im Schlamm. An der Front ist es ruhig.")
+    # the Front of the first sentence (a metaphor) and of the third (next to soldiers)
+    assert cues_of(text, lexicon=own)["sentence"].tolist() == [0, 2][:fronts]
+
+
+def test_the_group_of_a_category_is_in_the_lexicon_table(tmp_path):
+    own = own_lexicon(tmp_path, "[Eigentor]", "    group: metaphor\n")
+    assert lexicon_table(own)[["category", "cue_lemma", "group"]].values.tolist() == [["sport", "Eigentor", "metaphor"]]
+
+
+@pytest.mark.parametrize("cues, category_keys, message", [
+    ("[Foul]", "    group: metaphors\n", "group must be one of"),
+    ("[{cue: Foul, not_with: Schiedsrichter}]", "", "not_with must be a non-empty list of single words"),
+    ("[{cue: Foul, not_with: [Foul]}]", "", "not_with lists the cue itself"),
+    ("[Foul]", "    literal_context: {lemmas: [Fußball]}\n", "needs exactly the keys 'lemmas' and 'scope'"),
+    ("[Foul]", "    literal_context: {lemmas: [Fußball], scope: section}\n", "scope must be one of"),
+    ("[Foul]", "    literal_context: {lemmas: [Foul], scope: article}\n", "would never count"),
+    ("[Foul]", "    literal_contexts: {lemmas: [Fußball], scope: article}\n", "unknown keys ['literal_contexts']"),
+])
+def test_a_broken_lexicon_says_what_to_fix(tmp_path, cues, category_keys, message):
+    own = own_lexicon(tmp_path, cues, category_keys)
+    with pytest.raises(ResourceError, match=re.escape(message)):
+        lexicon_table(own)
+
+
+def test_a_lexicon_without_definitions_says_what_is_missing(tmp_path):
     broken = tmp_path / "broken.yaml"
     broken.write_text("categories:\n  sport:\n    cues: [Foul]\n", encoding="utf-8")
     with pytest.raises(ResourceError, match="definition"):
-        frame_cues(load_article("Ein Foul.", article_id="foul"), lexicon=str(broken))
+        cues_of("Ein Foul.", lexicon=str(broken))
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -251,17 +421,25 @@ def test_a_broken_lexicon_says_what_is_missing(tmp_path):
 def test_wikinews_cues_are_not_wildly_over_matched():
     if not (WIKINEWS / "dev").is_dir():
         pytest.skip(f"Wikinews quotation corpus not found at {WIKINEWS}: the corpus check needs ../shared")
-    from helpers.framing import corpus_frame_cues
-
-    cues = corpus_frame_cues(sorted((WIKINEWS / "dev").glob("*.json"))[:20])
+    nlp = pipeline()
+    articles = [load_article(path) for path in sorted((WIKINEWS / "dev").glob("*.json"))[:20]]
+    cues = frame_of([frame_cue_columns(doc) for doc in nlp.pipe(article_doc(nlp, article) for article in articles)],
+                    FRAME_CUE_DTYPES)
     per_article = cues.groupby("article_id").size()
     assert per_article.median() < 80
     assert cues["cue_lemma"].value_counts(normalize=True).iloc[0] < 0.15
 
 
-def test_the_frame_profile_report_of_the_command_line():
-    from helpers.framing import frame_report
 
-    report = frame_report([ROOT / "data" / "dpa_frankreich_russland_is.txt"], n=3)
-    assert report.startswith("1 articles, ")
-    assert "  cooperation: Koalition 6, " in report
+def test_the_frame_profile_of_an_article_names_the_strongest_sentence_and_who_uses_the_words():
+    from helpers import analyze
+    from helpers.tables.frame_profile import frame_profile
+
+    profile = frame_profile(analyze(
+        "Berlin (dpa) - Die Fronten im Tarifstreit verhärten sich. „Das ist ein Pulverfass“, sagte Anja Brenner. "
+        "Der Streik geht weiter."))
+    conflict = profile.set_index("category").loc["conflict"]
+    assert conflict["cues"] == 2 and conflict["voices"] == "Journalist 2"
+    assert conflict["per_1000_words"] == round(1000 * 2 / 19, 1)  # 19 words, the dateline's included
+    fire = profile.set_index("category").loc["fire"]
+    assert (fire["group"], fire["voices"], fire["example_cues"]) == ("metaphor", "Anja Brenner 1", "Pulverfass")

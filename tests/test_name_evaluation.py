@@ -5,8 +5,8 @@ from spacy.tokens import Doc
 
 from helpers.cli import main
 from helpers.errors import ResourceError
-from helpers.name_evaluation import _spans, evaluate_names, predicted_names, read_germeval
-from helpers.nlp import load_pipeline
+from helpers.evaluation.names import _spans, evaluate_names, predicted_names, read_germeval
+from helpers.pipeline import load_pipeline
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 GERMEVAL_DEV = SHARED / "data" / "germeval2014" / "NER-de-dev.tsv"
@@ -60,7 +60,7 @@ def test_mentions_become_germeval_names_and_a_role_is_scored_on_the_name_alone()
     nlp = load_pipeline()
     words = ["Kanzlerin", "Angela", "Merkel", "besuchte", "die", "russische", "Hauptstadt", "Moskau", "."]
     doc = nlp(Doc(nlp.vocab, words=words, spaces=[True] * len(words)))
-    assert predicted_names(doc, nlp.get_pipe("blickwinkel_actors").catalog) == [
+    assert predicted_names(doc) == [
         (1, 3, "PER"), (5, 6, "LOCderiv"), (7, 8, "LOC"),
     ]
 

@@ -1,11 +1,14 @@
 """The generic pictures: highlighted text is escaped and complete, charts cope with empty tables."""
 
+import re
+
 import matplotlib
 import pandas as pd
 import pytest
 
 from helpers import load_article
-from helpers.plots import bar_chart, heatmap, highlight, line_chart, share_chart
+from helpers.highlight import highlight
+from helpers.plots import bar_chart, heatmap, line_chart, share_chart
 
 matplotlib.use("Agg")
 
@@ -47,3 +50,18 @@ def test_charts_of_empty_tables_say_so(draw):
     ax = draw()
     assert ax.get_title() == "leer"
     assert [text.get_text() for text in ax.texts] == ["keine Daten"]
+
+
+def test_highlight_shows_the_text_as_written_and_each_label_once_at_its_span():
+    article = load_article(" date 2018-06 Paris (dpa) - Kreml-Chef Putin kam, sagte Merkel.")
+    spans = pd.DataFrame([span_of(article, "Kreml-Chef Putin", "Putin"), span_of(article, "Merkel", "Merkel")])
+    markup = highlight(article, spans).data
+    visible = re.sub(r'<span class="tag"[^>]*>[^<]*</span>', "", re.sub(r'<div class="legend".*?</div>', "", markup))
+    text = re.sub(r"<[^>]+>", "", visible.split("</style>", 1)[1])
+    assert text == "Paris (dpa) - Kreml-Chef Putin kam, sagte Merkel."  # no archive date field, no added spaces
+    assert markup.count(">Putin</span>") == 2  # the legend chip and the tag at the span
+
+
+def span_of(article, text, label):
+    start = article.text.index(text)
+    return {"start": start, "end": start + len(text), "label": label}

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from helpers.errors import ArticleError
-from helpers.quote_evaluation import (
+from helpers.evaluation.quotes import (
     GoldDocument,
     Quotation,
     load_gold_document,

@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.article import load_article
+from helpers import analyze, load_article
 from helpers.errors import BlickwinkelWarning
-from helpers import quotes as quotes_module
-from helpers.quotes import COLUMNS, quotation_spans, quote_spans, quotes, who_speaks
+from helpers.quotes import quotation_spans
+from helpers.tables.quotes import QUOTE_COLUMNS, quote_spans, who_speaks
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "dpa_frankreich_russland_is.txt"
 
@@ -17,16 +17,16 @@ SEED = Path(__file__).resolve().parents[1] / "data" / "dpa_frankreich_russland_i
 @pytest.fixture(scope="module")
 def seed():
     article = load_article(SEED)
-    return article, quotes(article)
+    return article, analyze(article).quotes
 
 
 def quotes_of(text):
-    return quotes(load_article(text, article_id="beispiel"))
+    return analyze(load_article(text, article_id="beispiel")).quotes
 
 
 def test_the_table_has_the_documented_columns_and_offsets_into_the_text(seed):
     article, table = seed
-    assert list(table.columns) == COLUMNS
+    assert list(table.columns) == list(QUOTE_COLUMNS)
     for row in table.itertuples():
         assert article.text[row.start:row.end] == row.text
         if row.speaker is not None:
@@ -49,16 +49,8 @@ def test_seed_has_seven_direct_or_partial_quotes_by_peskow_le_drian_cook_and_the
 def test_a_short_article_without_quotations_gives_an_empty_table_with_all_columns(text):
     table = quotes_of(text)
     assert table.empty
-    assert list(table.columns) == COLUMNS
+    assert list(table.columns) == list(QUOTE_COLUMNS)
     assert who_speaks(table).empty and quote_spans(table).empty
-
-
-def test_quotes_are_found_once_per_article_and_every_caller_gets_its_own_copy(monkeypatch):
-    article = load_article("„Wir kommen“, sagte Cook.", article_id="einmal")
-    first = quotes(article)
-    first.loc[0, "speaker"] = "geändert"
-    monkeypatch.setattr(quotes_module, "_find_quotes", lambda *arguments: pytest.fail("found a second time"))
-    assert quotes(article).loc[0, "speaker"] == "Cook"
 
 
 def test_mistral_in_quotation_marks_is_a_ship_not_a_quote(seed):
@@ -187,7 +179,7 @@ def test_who_speaks_counts_words_inside_another_quote_once():
 
 def test_who_speaks_on_a_corpus_table_never_counts_a_quote_as_inside_one_of_another_article():
     text = "„Wir kommen morgen“, sagte Cook."
-    table = pd.concat([quotes(load_article(text, article_id=article_id)) for article_id in ["eins", "zwei"]],
+    table = pd.concat([analyze(load_article(text, article_id=article_id)).quotes for article_id in ["eins", "zwei"]],
                       ignore_index=True)
     assert who_speaks(table)[["quotes", "quoted_words"]].values.tolist() == [[2, 6]]
 
@@ -205,12 +197,12 @@ def test_the_quotes_command_prints_one_csv_row_per_quotation(capsys):
     assert main(["quotes", str(SEED), "--format", "csv"]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
     assert lines[0].startswith("article_id,quote_id,type,start,end,text,cue")
-    assert len(lines) - 1 == len(quotes(load_article(SEED)))
+    assert len(lines) - 1 == len(analyze(SEED).quotes)
 
 
 def test_the_evaluate_quotes_command_prints_the_score_table(capsys):
     from helpers.cli import main
-    from helpers.quote_evaluation import DATA_DIR
+    from helpers.evaluation.quotes import DATA_DIR
 
     if not DATA_DIR.is_dir():
         pytest.skip(f"the Wikinews quotation data is not at {DATA_DIR}")

@@ -105,7 +105,7 @@ def test_report_shows_figures_and_highlights_and_never_runs_article_markup(tmp_p
                 )
                 text = page.inner_text("body")
                 seen["markup as text"] += "<script>document.title='pwned'</script>" in text and "<b>fett</b>" in text
-                for highlight in page.locator(".blickwinkel-highlight").all():
+                for highlight in page.locator(".bw-highlight").all():
                     seen["highlights"] += 1
                     assert "<script>" in highlight.inner_text() and "pwned" in highlight.inner_text()
                 page.close()

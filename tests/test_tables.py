@@ -2,18 +2,20 @@
 
 import pandas as pd
 
-from helpers.tables import Columns, nullable_integers, table_of
+from helpers.tables.build import frame_of, nullable_integers
 
 DTYPES = {"speaker_start": "Int64", "speaker_actor": object}
 
 
 def quotes_of(article_id, *rows):
-    return Columns.of_rows(["article_id", "start", "speaker_start", "speaker_actor"],
-                           [(article_id, *row) for row in rows], DTYPES)
+    names = ["article_id", "start", "speaker_start", "speaker_actor"]
+    values = list(zip(*[(article_id, *row) for row in rows])) if rows else [[] for _ in names]
+    return {name: list(column) for name, column in zip(names, values)}
 
 
 def test_the_columns_of_several_articles_become_one_table_in_order():
-    joined = table_of([quotes_of("a", (0, 7, "Putin"), (20, None, None)), quotes_of("b"), quotes_of("c", (5, 1, None))])
+    joined = frame_of([quotes_of("a", (0, 7, "Putin"), (20, None, None)), quotes_of("b"), quotes_of("c", (5, 1, None))],
+                      DTYPES)
     assert joined.to_dict("list") == {
         "article_id": ["a", "a", "c"], "start": [0, 20, 5], "speaker_start": [7, None, 1],
         "speaker_actor": ["Putin", None, None],
@@ -23,24 +25,16 @@ def test_the_columns_of_several_articles_become_one_table_in_order():
 
 
 def test_a_table_without_rows_keeps_its_columns_and_their_types():
-    empty = table_of([quotes_of("a"), quotes_of("b")])
+    empty = frame_of([quotes_of("a"), quotes_of("b")], DTYPES)
     assert empty.empty
     assert list(empty.columns) == ["article_id", "start", "speaker_start", "speaker_actor"]
     assert list(empty.dtypes.astype(str)) == ["object", "object", "Int64", "object"]
 
 
 def test_one_articles_columns_give_the_same_table_as_in_a_batch():
-    alone = table_of([quotes_of("c", (5, 1, None))])
-    in_batch = table_of([quotes_of("b"), quotes_of("c", (5, 1, None))])
+    alone = frame_of([quotes_of("c", (5, 1, None))], DTYPES)
+    in_batch = frame_of([quotes_of("b"), quotes_of("c", (5, 1, None))], DTYPES)
     pd.testing.assert_frame_equal(alone, in_batch)
-
-
-def test_dataframes_are_concatenated_and_empty_ones_left_out():
-    first = pd.DataFrame({"article_id": ["a"], "start": [3]})
-    empty = pd.DataFrame({"article_id": pd.Series([], dtype=object), "start": pd.Series([], dtype=object)})
-    assert table_of([first, empty, first]).to_dict("list") == {"article_id": ["a", "a"], "start": [3, 3]}
-    assert table_of([empty]) is empty
-    assert table_of([]).empty
 
 
 def test_offsets_that_may_be_absent_are_nullable_integers():

@@ -1,10 +1,19 @@
 """Blickwinkel: who is mentioned, who speaks and how a German news story is framed.
 
-    from helpers import load_article
-    article = load_article("data/dpa_frankreich_russland_is.txt")
+    from helpers import analyze
+    analysis = analyze("data/dpa_frankreich_russland_is.txt")
+    analysis.mentions, analysis.quotes, analysis.frame_cues     # one row per mention, quotation, frame cue
+
+The flow, left to right: `article` (reading a text into an Article) -> `pipeline` (spaCy: structure, HanTa
+tags) -> `actors`, `quotes`, `framing` (components writing `doc.spans`) -> `tables` (DataFrames built from the
+Doc) -> `analysis` (one article's Doc and tables) -> `plots`, `report`, `corpus`, `cli`. German grammar lives
+in `german`, knowledge in `resources/`.
 """
 
+from helpers.analysis import Analysis, analyze, analyze_many
 from helpers.article import Article, load_article, load_corpus
 from helpers.errors import BlickwinkelError, BlickwinkelWarning
+from helpers.pipeline import load_pipeline
 
-__all__ = ["Article", "BlickwinkelError", "BlickwinkelWarning", "load_article", "load_corpus"]
+__all__ = ["Analysis", "Article", "BlickwinkelError", "BlickwinkelWarning", "analyze", "analyze_many",
+           "load_article", "load_corpus", "load_pipeline"]

@@ -7,23 +7,21 @@ Each command only calls the public functions of the other modules.
 """
 
 import argparse
-import importlib
 import json
 import os
 import sys
 import warnings
 
 import pandas as pd
+from tqdm import tqdm
 
 from helpers.article import article_summary, load_corpus, paragraphs_table
+from helpers.corpus.runner import PARALLEL_FROM_ARTICLES
 from helpers.errors import BlickwinkelError
 
-# Commands that print one table row per thing found, for every article of the inputs.
-TABLE_COMMANDS = {
-    "actors": "helpers.actors:actor_mentions",
-    "frames": "helpers.framing:frame_cues",
-    "quotes": "helpers.quotes:quotes",
-}
+# Commands that print one table row per thing found, for every article of the inputs: command -> the
+# `helpers.analysis.Analysis` table it prints.
+TABLE_COMMANDS = {"actors": "mentions", "frames": "frame_cues", "quotes": "quotes"}
 
 FORMATS = ("csv", "json", "jsonl")
 
@@ -32,14 +30,22 @@ def main(argv=None):
     parser = build_parser()
     args = parser.parse_args(argv)
     warnings.simplefilter("default")
-    warnings.formatwarning = lambda message, category, *rest: f"warning: {message}\n"
+    warnings.showwarning = _show_warning
     try:
         return args.handler(args) or 0
     except BlickwinkelError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("interrupted; run the same command again to resume", file=sys.stderr)
+        return 130
     except BrokenPipeError:  # e.g. `blickwinkel actors ... | head`
         return 0
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None):
+    """A warning on its own line of stderr, above a progress bar rather than into it."""
+    tqdm.write(f"warning: {message}", file=sys.stderr)
 
 
 def build_parser():
@@ -54,8 +60,9 @@ def build_parser():
     load.set_defaults(handler=_load)
 
     for name, target in TABLE_COMMANDS.items():
-        table = commands.add_parser(name, help=f"print the {name} table of articles ({target.split(':')[1]})")
+        table = commands.add_parser(name, help=f"print the {name} table of articles (Analysis.{target})")
         _add_inputs(table, default_format="csv")
+        _add_catalogs(table)
         table.set_defaults(handler=_table, target=target)
 
     report = commands.add_parser("report", help="render the notebooks for one article as HTML pages")
@@ -70,17 +77,19 @@ def build_parser():
     analyze.add_argument("paths", nargs="+", metavar="PATH",
                          help="article files (.txt, .html, .json, .jsonl), folders or globs")
     analyze.add_argument("--out", required=True, metavar="DIR", help="folder for the Parquet tables")
-    analyze.add_argument("--processes", type=int, default=os.cpu_count() or 1, metavar="N",
-                         help=f"worker processes (default: all {os.cpu_count()} cores)")
+    analyze.add_argument("--processes", type=_positive, metavar="N",
+                         help=f"worker processes, at most one per core (default: 1 for fewer than "
+                              f"{PARALLEL_FROM_ARTICLES} articles, else all {os.cpu_count()} cores)")
     analyze.add_argument("--engine", choices=("local", "dask"), default="local",
                          help="run here (local) or on a Dask cluster (dask)")
     analyze.add_argument("--scheduler", metavar="ADDRESS",
                          help="Dask scheduler address (default: start a LocalCluster)")
+    _add_catalogs(analyze)
     analyze.set_defaults(handler=_analyze)
 
     scoring = commands.add_parser("evaluate-quotes", help="score the quotation finder on the Wikinews gold data")
     scoring.add_argument("--split", choices=("dev", "train"), default="dev", help="data split (default dev)")
-    scoring.add_argument("--limit", type=int, metavar="N", help="only the first N articles of the split")
+    scoring.add_argument("--limit", type=_positive, metavar="N", help="only the first N articles of the split")
     scoring.add_argument("--data", metavar="DIR", help="folder with train/ and dev/ (default ../shared/data/wikinews-quotes)")
     scoring.set_defaults(handler=_evaluate_quotes)
 
@@ -104,6 +113,11 @@ def _add_inputs(command, default_format):
     command.add_argument("--format", choices=FORMATS, default=default_format, help="output format")
 
 
+def _add_catalogs(command):
+    command.add_argument("--catalog", action="append", default=[], metavar="YAML", dest="catalogs",
+                         help="your own actor catalog, in the format of helpers/resources/actors.yaml (repeatable)")
+
+
 def _load(args):
     structures = []
     for number, article in enumerate(load_corpus(args.paths)):
@@ -115,12 +129,12 @@ def _load(args):
             **article_summary(article),
             "dateline": article.dateline,
             "lead_span": article.lead,
-            "section_list": [
+            "sections": [
                 {"index": s.index, "title": s.title, "start": s.start, "end": s.end,
                  "paragraphs": list(s.paragraph_indexes), "is_question": s.is_question}
                 for s in article.sections
             ],
-            "paragraph_list": paragraphs.to_dict(orient="records"),
+            "paragraphs": paragraphs.to_dict(orient="records"),
         }
         if args.format == "jsonl":
             print(json.dumps(structure, ensure_ascii=False))
@@ -131,14 +145,36 @@ def _load(args):
 
 
 def _table(args):
-    module_name, function_name = args.target.split(":")
-    analyse = getattr(importlib.import_module(module_name), function_name)
+    from helpers.analysis import analyze_many  # loads the pipeline: only for the commands that need it
+
+    failed = []
+    analyses = analyze_many(load_corpus(args.paths, on_error=lambda error: _report_failure(error, failed)),
+                            catalogs=args.catalogs)
     if args.format == "json":  # one JSON array, so the tables of all articles are collected first
-        tables = [analyse(article) for article in load_corpus(args.paths)]
-        write_table(pd.concat(tables, ignore_index=True), "json")
-        return
-    for number, article in enumerate(load_corpus(args.paths)):
-        write_table(analyse(article), args.format, header=number == 0)
+        tables = [getattr(analysis, args.target) for analysis in analyses]
+        if tables:
+            write_table(pd.concat(tables, ignore_index=True), "json")
+    else:
+        for number, analysis in enumerate(analyses):
+            write_table(getattr(analysis, args.target), args.format, header=number == 0)
+    return 1 if failed else 0
+
+
+def _report_failure(error, failed):
+    """A bad input of a table command: said on stderr, and the command goes on with the next one."""
+    failed.append(error)
+    print(f"error: {error} (skipped)", file=sys.stderr)
+
+
+def _positive(value):
+    """An argparse type: a whole number of at least 1."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of at least 1")
+    return number
 
 
 def _report(args):
@@ -149,29 +185,37 @@ def _report(args):
 
 
 def _analyze(args):
-    from helpers.corpus import analyze_corpus, read_tables
+    from helpers.corpus import analyze_corpus
+    from helpers.corpus.store import table_sizes
 
     analysed = analyze_corpus(args.paths, args.out, processes=args.processes, engine=args.engine,
-                              scheduler=args.scheduler)
-    tables = read_tables(args.out)
-    sizes = ", ".join(f"{name} {len(table)}" for name, table in tables.items())
-    print(f"{analysed} new articles (or unreadable files) done; {args.out} holds: {sizes} rows")
+                              scheduler=args.scheduler, catalogs=args.catalogs)
+    sizes = ", ".join(f"{name} {count}" for name, count in table_sizes(args.out).items())
+    print(f"{analysed} new articles (or unreadable inputs) done; {args.out} holds: {sizes} rows")
 
 
 def _evaluate_quotes(args):
-    from helpers.quote_evaluation import evaluate, format_scores
+    from helpers.evaluation.quotes import evaluate, format_scores
 
     print(format_scores(evaluate(args.split, limit=args.limit, data_dir=args.data)))
 
 
 def _frame_profile(args):
-    from helpers.framing import frame_report
+    from helpers.analysis import analyze_many
+    from helpers.tables.build import frame_of
+    from helpers.tables.frame_cues import FRAME_CUE_DTYPES, describe_frames, frame_cue_columns
 
-    print(frame_report(args.paths, n=args.top))
+    from helpers.summary.wording import words_in
+
+    parts, words = [], 0
+    for analysis in analyze_many(load_corpus(args.paths)):
+        parts.append(frame_cue_columns(analysis.doc))
+        words += words_in(analysis.article)
+    print(describe_frames(frame_of(parts, FRAME_CUE_DTYPES), n=args.top, articles=len(parts), words=words))
 
 
 def _evaluate_names(args):
-    from helpers.name_evaluation import GERMEVAL_DEV, evaluate_names
+    from helpers.evaluation.names import GERMEVAL_DEV, evaluate_names
 
     print(evaluate_names(args.file or GERMEVAL_DEV).to_string(index=False))
 

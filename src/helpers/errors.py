@@ -11,7 +11,10 @@ class BlickwinkelError(Exception):
 
 
 class ArticleError(BlickwinkelError):
-    """An input could not be read as a news article (missing, empty, binary, malformed)."""
+    """An input could not be read as a news article (missing, empty, binary, malformed). `source`, when set,
+    says which file or JSONL line ('korpus.jsonl:3')."""
+
+    source: str | None = None
 
 
 class ResourceError(BlickwinkelError):

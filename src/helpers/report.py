@@ -9,7 +9,7 @@ embedded as base64 images, so a report file can be mailed or opened offline on i
 unless `show_code=True`.
 
 Article text reaches the HTML only through outputs that escape it (the highlight renderer in
-`helpers.plots`, pandas tables). As a second line of defence every page forbids scripts with a
+`helpers.highlight`, pandas tables, the summary page). As a second line of defence every page forbids scripts with a
 Content-Security-Policy: a report is a document, nothing in it needs to run.
 """
 
@@ -25,6 +25,7 @@ from helpers.errors import BlickwinkelError
 NOTEBOOKS_DIR = Path(__file__).resolve().parents[2] / "notebooks"
 REPORT_NOTEBOOKS = "0[1-4]_*.ipynb"
 KERNEL_NAME = "python3"
+TEST_MARKER = "# NBVAL_CHECK_OUTPUT"  # a cell whose output the tests compare
 # Images and styles are inline; nothing else may load or run.
 CONTENT_SECURITY_POLICY = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:"
 SECURITY_META = f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">'
@@ -76,6 +77,8 @@ def render_report(article_path, out_dir, *, notebooks=None, show_code=False, pro
     article = load_article(article_path)  # fails early, with the loader's message, on a bad input
     paths = report_notebooks(notebooks)
     out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise BlickwinkelError(f"{out_dir} is a file, not a folder: give --out a new or an existing folder for the report")
     out_dir.mkdir(parents=True, exist_ok=True)
     pages = []
     for number, notebook in enumerate(paths, start=1):
@@ -89,8 +92,11 @@ def render_report(article_path, out_dir, *, notebooks=None, show_code=False, pro
         if progress:
             seconds = time.perf_counter() - started
             print(f"[{number}/{len(paths)}] {notebook.stem}: {page} ({seconds:.1f} s)", file=sys.stderr, flush=True)
+    started = time.perf_counter()
     index = out_dir / "index.html"
-    index.write_text(index_html(article.display_title, pages), encoding="utf-8")
+    index.write_text(index_html(article, pages), encoding="utf-8")
+    if progress:
+        print(f"Übersicht: {index} ({time.perf_counter() - started:.1f} s)", file=sys.stderr, flush=True)
     return index
 
 
@@ -136,18 +142,31 @@ def notebook_html(notebook, *, title=None, show_code=False):
     )
     notebook = Path(notebook)
     resources = {"metadata": {"name": title or notebook.stem}}
-    page, _ = exporter.from_notebook_node(nbformat.read(notebook, as_version=4), resources=resources)
+    node = nbformat.read(notebook, as_version=4)
+    # the pinned values the tests compare (nbval) are for developers, not for the report's readers
+    node.cells = [cell for cell in node.cells if TEST_MARKER not in cell.source.splitlines()]
+    page, _ = exporter.from_notebook_node(node, resources=resources)
     return page
 
 
-def index_html(title, pages):
-    """The report's start page: the article title and a link to each notebook page."""
-    links = "\n".join(
-        f'    <li><a href="{html.escape(page.name)}">{html.escape(page.stem)}</a></li>' for page in pages
-    )
-    return (
-        "<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n"
-        f"{SECURITY_META}\n<title>{html.escape(title)}</title>\n</head>\n<body>\n"
-        f"<h1>{html.escape(title)}</h1>\n<ol>\n{links}\n</ol>\n</body>\n</html>\n"
-    )
+def index_html(article, pages):
+    """The report's start page: the article summarised in German (see `helpers.summary.page`), with a link to
+    each notebook page, titled by the notebook's first heading."""
+    from helpers.analysis import analyze
+    from helpers.summary.page import summary_page
 
+    links = [(page.name, notebook_heading(page.with_suffix(".ipynb"))) for page in pages]
+    return summary_page(analyze(article), links, security_meta=SECURITY_META)
+
+
+def notebook_heading(notebook):
+    """The first Markdown heading of a notebook ('1 · Einen Artikel laden ...'), or its file name."""
+    import nbformat
+
+    if notebook.exists():
+        for cell in nbformat.read(notebook, as_version=4).cells:
+            if cell.cell_type == "markdown":
+                for line in cell.source.splitlines():
+                    if line.startswith("#"):
+                        return line.lstrip("#").strip()
+    return notebook.stem

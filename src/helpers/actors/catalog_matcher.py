@@ -1,0 +1,118 @@
+"""Catalog mentions in a Doc: the catalog's word forms, found with spaCy's PhraseMatcher, and compounds.
+
+    matcher = CatalogMatcher(nlp, load_catalog(), Gazetteers.bundled())
+    matcher(doc)          # [FoundMention(start, end, actor_id, kind), ...] in text order, not overlapping
+
+At each token the longest catalog form that starts there wins, then the search goes on after it; a word that
+is no form may still be a compound with a catalog name in it ("IS-Hochburg", "Pentagonsprecher").
+"""
+
+from spacy.attrs import ORTH
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from helpers.actors.catalog import Catalog
+from helpers.actors.gazetteers import Gazetteers
+from helpers.actors.mention import FoundMention
+from helpers.german.stts import NOUNS
+from helpers.german.word_forms import DEFINITE_ARTICLES
+
+# Closed compounds ("Pentagonsprecher", "Élyséekreisen") are only read off names of at least five letters
+# followed by at least four lower-case letters: shorter ones give "Prag|matismus", "Bern|stein".
+MIN_COMPOUND_PREFIX = 5
+MIN_COMPOUND_REST = 4
+MATCH_KEY = "CATALOG_FORM"
+
+
+class CatalogMatcher:
+    """The catalog's forms as token sequences, matched as written (ORTH)."""
+
+    def __init__(self, nlp: Language, catalog: Catalog, gazetteers: Gazetteers):
+        self.catalog = catalog
+        self.gazetteers = gazetteers
+        self.forms = {}  # the tokens of a form -> its Form
+        for form, details in catalog.forms.items():
+            words = tuple(token.text for token in nlp.make_doc(form))
+            if words:
+                self.forms.setdefault(words, details)
+        self.matcher = PhraseMatcher(nlp.vocab, attr=ORTH)
+        self.matcher.add(MATCH_KEY, [Doc(nlp.vocab, words=list(words)) for words in self.forms])
+        self._compounds = {}
+
+    def __call__(self, doc: Doc, texts: list[str]) -> list[FoundMention]:
+        """The catalog mentions of a Doc whose token texts are `texts`."""
+        longest = {}  # start -> end of the longest form that starts there
+        for _, start, end in self.matcher(doc):
+            if end > longest.get(start, start):
+                longest[start] = end
+        found = []
+        position = 0
+        while position < len(texts):
+            end = longest.get(position)
+            if end is not None and self._adjective_in_a_name(doc, texts, position, end):
+                position += 1  # "Deutscher Städtetag": a name's first word, neither the state nor a compound
+                continue
+            mention = self._form_at(texts, position, end) or self._compound_at(texts[position], position)
+            if mention is None:
+                position += 1
+                continue
+            found.append(mention)
+            position = mention.end
+        return found
+
+    def _form_at(self, texts, position, end):
+        if end is None:
+            return None
+        details = self.forms[tuple(texts[position:end])]
+        if end - position == 1 and self._other_persons_surname(texts, position, details):
+            return None
+        if details.after_article and (position == 0 or texts[position - 1].lower() not in DEFINITE_ARTICLES):
+            return None  # "Bahn" is Deutsche Bahn only as "die Bahn", "der Bahn"
+        if end < len(texts) and texts[end] in self.gazetteers.organisation_words and details.kind == "name":
+            end += 1  # "Porsche AG": the legal form belongs to the name
+        return FoundMention(position, end, details.actor_id, details.kind, details.title,
+                            derived=details.kind == "demonym")
+
+    def _adjective_in_a_name(self, doc, texts, position, end):
+        """'Deutscher Städtetag', 'Deutsche Bahn': an adjective of a state written with a capital inside a
+        sentence, before a capitalised noun, is the first word of a name, not a mention of the state."""
+        text = texts[position]
+        # capitalised where the adjective is written in lower case ("deutsche"), unlike "US-amerikanische"
+        if end - position != 1 or text not in self.catalog.adjectives or not text[:1].isupper() \
+                or text[:1].lower() + text[1:] not in self.catalog.adjectives:
+            return False
+        if doc[position].is_sent_start or end >= len(texts):
+            return False
+        return texts[end][:1].isupper() and doc[end].tag_ in NOUNS
+
+    def _other_persons_surname(self, texts, position, details):
+        """'Peter Gabriel' is not Sigmar Gabriel: a catalog surname after an unknown first name is someone else."""
+        if details.kind != "name" or self.catalog.actor(details.actor_id).type != "person" or position == 0:
+            return False
+        previous = texts[position - 1]
+        return previous in self.gazetteers.first_names and previous not in self.catalog.forms
+
+    def _compound_at(self, text, position):
+        if text not in self._compounds:
+            self._compounds[text] = self._compound_actor(text)
+        actor_id = self._compounds[text]
+        return None if actor_id is None else FoundMention(position, position + 1, actor_id, "compound")
+
+    def _compound_actor(self, text):
+        """The actor a compound word refers to: 'IS-Hochburg' -> is, 'Pentagonsprecher' -> pentagon."""
+        parts = self.catalog.compound_parts
+        if "-" in text:
+            pieces = text.split("-")
+            for piece in pieces:
+                if piece in parts:
+                    return parts[piece]
+            if pieces[0] in self.catalog.prefix_parts:  # "Bahn-Vorstand", but not "S-Bahn"
+                return self.catalog.prefix_parts[pieces[0]]
+            return self.catalog.adjectives.get(pieces[-1])
+        if not text[:1].isupper() or len(text) < MIN_COMPOUND_PREFIX + MIN_COMPOUND_REST:
+            return None
+        for cut in range(len(text) - MIN_COMPOUND_REST, MIN_COMPOUND_PREFIX - 1, -1):
+            if text[cut].islower() and text[:cut] in parts and text[cut:].isalpha() and text[cut:].islower():
+                return parts[text[:cut]]
+        return None

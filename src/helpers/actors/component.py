@@ -1,0 +1,114 @@
+"""The actor component: every mention of an actor in `doc.spans["actors"]`.
+
+    nlp = load_pipeline(catalogs=["my_actors.yaml"])
+    for span in nlp(text).spans["actors"]:
+        span.text, span.kb_id_, span.label_, span._.mention_kind     # 'Kreml-Chef Wladimir Putin', 'putin', 'person', 'name'
+
+Each Span: `label_` the actor type (person, state, organisation, group, place, other), `kb_id_` the actor id
+(catalog id, or for a discovered name an id made from it: 'sigmar_gabriel'), and the extensions
+`mention_kind` (name, demonym, metonym, role, compound, discovered, description: "der Konzern" referring
+back to an organisation, see `helpers.actors.descriptions`), `actor_name` (display name),
+`affiliation` (display name of the actor it belongs to: from the catalog, or for a person the catalog does not
+know from the text, see `helpers.actors.roles`; None if neither says), `role` (the role before the name,
+"Kreml-Chef", or the role of a mention that is only a role), `name_start` (character offset of the name when a
+role stands before it) and `derived` (a demonym or adjective).
+
+Mentions inside the dateline ("Paris/Moskau (dpa) -") are left out: a dateline says where the news was
+written, not who it is about. A role ("der Kreml-Chef") means its holder at the article's date; a role before
+a name ("Kreml-Chef Wladimir Putin") is one mention of that person.
+"""
+
+from spacy.attrs import ORTH, TAG
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from helpers.actors.catalog import load_catalog
+from helpers.actors.catalog_matcher import CatalogMatcher
+from helpers.actors.descriptions import describe_back
+from helpers.actors.discovery import NameDiscovery
+from helpers.actors.gazetteers import Gazetteers
+from helpers.actors.roles import with_roles
+from helpers.german.word_forms import slug
+
+SPAN_KEY = "actors"
+MENTION_EXTENSIONS = {"mention_kind": None, "actor_name": None, "affiliation": None, "role": None,
+                      "name_start": None, "derived": False}
+for _name, _default in MENTION_EXTENSIONS.items():
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=_default)
+
+
+@Language.factory("blickwinkel_actors", default_config={"catalogs": []})
+def make_actor_component(nlp: Language, name: str, catalogs: list):
+    """spaCy component: actor mentions in `doc.spans["actors"]` (see the module docstring)."""
+    return ActorComponent(nlp, tuple(catalogs))
+
+
+class ActorComponent:
+    """Catalog mentions (PhraseMatcher) and discovered names, merged with the roles before them."""
+
+    def __init__(self, nlp: Language, catalogs: tuple):
+        self.nlp = nlp
+        self.catalogs = catalogs
+        self.gazetteers = Gazetteers.bundled()
+        self.catalog = None
+        self.refresh()
+
+    def refresh(self):
+        """Re-read the catalogs if a file changed (after `promote`), so the next Doc uses the new entries."""
+        catalog = load_catalog(self.catalogs)
+        if catalog is not self.catalog:
+            self.catalog = catalog
+            self.catalog_matcher = CatalogMatcher(self.nlp, catalog, self.gazetteers)
+            self.discovery = NameDiscovery(catalog, self.gazetteers)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.refresh()
+        # the Doc's columns read once instead of a Token object per word and attribute
+        strings = doc.vocab.strings
+        texts = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+        tags = [strings[tag] for tag in doc.to_array(TAG).tolist()]
+        found = self.catalog_matcher(doc, texts)
+        found += self.discovery(texts, tags, found)
+        found.sort(key=lambda mention: mention.start)
+        article = doc._.article
+        date = article.date if article else None
+        dateline = article.dateline if article else None
+        mentions, affiliations = with_roles(found, texts, self.catalog, self.gazetteers, date)
+        mentions += describe_back(mentions, texts, tags, self.catalog, self.gazetteers)
+        mentions.sort(key=lambda mention: mention.start)
+        spans = []
+        for mention in mentions:
+            if mention.actor_id is None and mention.name is None:
+                continue  # a title nobody held at the article's date, and no name follows it
+            actor_id = mention.actor_id or slug(mention.name)
+            span = Span(doc, mention.start, mention.end, label=self._actor_type(mention), kb_id=actor_id)
+            if dateline and dateline[0] <= span.start_char < dateline[1]:
+                continue
+            self._describe(span, mention, affiliations.get(actor_id))
+            spans.append(span)
+        doc.spans[SPAN_KEY] = spans
+        return doc
+
+    def _in_catalog(self, mention):
+        return mention.kind not in ("discovered", "description") and mention.actor_id in self.catalog.actors \
+            or mention.kind == "description" and mention.name is None
+
+    def _actor_type(self, mention):
+        return self.catalog.actor(mention.actor_id).type if self._in_catalog(mention) else mention.actor_type
+
+    def _describe(self, span, mention, affiliation_in_text):
+        doc = span.doc
+        if not self._in_catalog(mention):
+            name, affiliation = mention.name, None
+        else:
+            actor = self.catalog.actor(mention.actor_id)
+            name, affiliation = actor.name, self.catalog.actors.get(actor.affiliation)
+        span._.mention_kind = mention.kind
+        span._.actor_name = name
+        span._.affiliation = affiliation.name if affiliation else affiliation_in_text.name if affiliation_in_text \
+            else None
+        name_start = doc[mention.name_start].idx if mention.name_start is not None else None
+        span._.role = doc.text[span.start_char:name_start].strip() if name_start is not None else mention.title
+        span._.name_start = name_start
+        span._.derived = mention.derived

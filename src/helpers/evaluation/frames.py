@@ -1,0 +1,138 @@
+"""How good the frame cues are on text the lexicon was not written from: precision judged by hand, metaphor recall.
+
+    draw_cues()                          # 200 cues drawn at random from the 50 precision articles, to judge
+    precision_by_category(judged)        # precision per category from the judgements (tests/gold/frame_precision.tsv)
+    metaphor_recall(gold)                # the share of hand-marked metaphors (tests/gold/metaphors.tsv) found
+
+Both samples are Wikinews `train` articles that were set aside before the lexicon was extended (the lexicon's
+authors did not read them): the 30 recall articles are `sorted(Random("metaphor-recall").sample(ids, 30))`
+of all train ids, the 50 precision articles `sorted(Random("frame-precision").sample(rest, 50))` of the
+others (`ids` sorted as strings). A judged cue is `correct` (a cue of its category in that sentence),
+`wrong_category` (a frame cue, but of another category) or `not_a_cue`; precision is the share `correct`.
+"""
+
+import json
+import random
+from pathlib import Path
+
+import pandas as pd
+
+from helpers.analysis import analyze_many
+from helpers.article.formats import article_from_json
+from helpers.errors import ResourceError
+from helpers.framing import lexicon_of
+from helpers.pipeline import DEFAULT_LEXICON
+from helpers.resources import SHARED_DATA
+
+TRAIN = SHARED_DATA / "wikinews-quotes" / "train"
+GOLD_DIR = Path(__file__).resolve().parents[3] / "tests" / "gold"
+PRECISION_GOLD = GOLD_DIR / "frame_precision.tsv"
+METAPHOR_GOLD = GOLD_DIR / "metaphors.tsv"
+JUDGEMENTS = ("correct", "wrong_category", "not_a_cue")
+CUE_SEED = "frame-precision-cues"
+
+
+def train_ids(data_dir=TRAIN) -> list[str]:
+    """The ids (file stems) of the Wikinews train articles, sorted as strings."""
+    data_dir = Path(data_dir)
+    if not data_dir.is_dir():
+        raise ResourceError(f"Wikinews train articles not found at {data_dir}: they lie beside the repository "
+                            "in ../shared/data/wikinews-quotes")
+    return sorted(path.stem for path in data_dir.glob("*.json"))
+
+
+def recall_articles(data_dir=TRAIN) -> list[str]:
+    """The 30 train articles whose metaphors were marked by hand (see the module docstring)."""
+    return sorted(random.Random("metaphor-recall").sample(train_ids(data_dir), 30))
+
+
+def precision_articles(data_dir=TRAIN) -> list[str]:
+    """The 50 train articles whose cues are drawn for judging precision (none of the recall articles)."""
+    recall = set(recall_articles(data_dir))
+    rest = [article_id for article_id in train_ids(data_dir) if article_id not in recall]
+    return sorted(random.Random("frame-precision").sample(rest, 50))
+
+
+def analysed(ids, data_dir=TRAIN, lexicon=DEFAULT_LEXICON):
+    """The analyses of Wikinews articles by id, in order."""
+    paths = [Path(data_dir) / f"{article_id}.json" for article_id in ids]
+    articles = (article_from_json(json.loads(path.read_text(encoding="utf-8")), default_id=path.stem, source=str(path))
+                for path in paths)
+    return list(analyze_many(articles, lexicon=lexicon))
+
+
+def draw_cues(n: int = 200, data_dir=TRAIN, lexicon=DEFAULT_LEXICON) -> pd.DataFrame:
+    """`n` cues drawn at random (seed "frame-precision-cues") from all cues of the 50 precision articles, each
+    with its sentence: the rows to judge. Columns: article_id, start, end, category, cue_lemma, surface,
+    sentence."""
+    rows = []
+    for analysis in analysed(precision_articles(data_dir), data_dir, lexicon):
+        article = analysis.article
+        for cue in analysis.frame_cues.itertuples():
+            sentence = article.sentences[int(cue.sentence)]
+            rows.append({"article_id": article.id, "start": cue.start, "end": cue.end, "category": cue.category,
+                         "cue_lemma": cue.cue_lemma, "surface": cue.surface,
+                         "sentence": " ".join(article.span(sentence.start, sentence.end).split())})
+    drawn = random.Random(CUE_SEED).sample(range(len(rows)), min(n, len(rows)))
+    return pd.DataFrame([rows[index] for index in sorted(drawn)])
+
+
+def read_judgements(path=PRECISION_GOLD) -> pd.DataFrame:
+    """The judged cues (a TSV with the columns of `draw_cues` plus judgement and note)."""
+    path = Path(path)
+    if not path.is_file():
+        raise ResourceError(f"judged cues {path} not found: it is kept in tests/gold of a checkout")
+    judged = pd.read_csv(path, sep="\t", dtype={"article_id": str}, keep_default_na=False)
+    unknown = set(judged["judgement"]) - set(JUDGEMENTS)
+    if unknown:
+        raise ResourceError(f"{path}: unknown judgements {sorted(unknown)}; use {', '.join(JUDGEMENTS)}")
+    return judged
+
+
+def precision_by_category(judged: pd.DataFrame, lexicon=DEFAULT_LEXICON) -> pd.DataFrame:
+    """Per category (German label) and overall: judged cues, correct ones, wrong category, not a cue,
+    precision."""
+    labels = {name: category.label for name, category in lexicon_of(lexicon).categories.items()}
+    counts = pd.crosstab(judged["category"], judged["judgement"]).reindex(columns=list(JUDGEMENTS), fill_value=0)
+    counts.loc["all"] = counts.sum()
+    counts.insert(0, "judged", counts.sum(axis=1))
+    counts["precision"] = (counts["correct"] / counts["judged"]).round(3)
+    counts.index = [labels.get(name, name) for name in counts.index]
+    return counts.rename_axis("category").reset_index()
+
+
+def read_metaphors(path=METAPHOR_GOLD) -> pd.DataFrame:
+    """The hand-marked metaphors (article_id, start, end, text, family, key_lemma, strength, note)."""
+    path = Path(path)
+    if not path.is_file():
+        raise ResourceError(f"marked metaphors {path} not found: it is kept in tests/gold of a checkout")
+    return pd.read_csv(path, sep="\t", dtype={"article_id": str}, keep_default_na=False)
+
+
+def metaphor_recall(gold: pd.DataFrame, data_dir=TRAIN, lexicon=DEFAULT_LEXICON) -> pd.DataFrame:
+    """Per metaphor family of the lexicon and overall: marked metaphors, those found by a metaphor cue of the
+    same family overlapping them (`found`), by a metaphor cue of any family (`found_any_family`), and the
+    recall, also without the rows marked borderline. Rows of the family `other` are not scored."""
+    families = {name for name, category in lexicon_of(lexicon).categories.items() if category.group == "metaphor"}
+    scored = gold[gold["family"].isin(families)].copy()
+    cues = pd.concat([analysis.frame_cues for analysis in analysed(sorted(set(scored["article_id"])), data_dir,
+                                                                   lexicon)], ignore_index=True)
+    metaphors = cues[cues["category"].isin(families)]
+
+    def found(row, same_family):
+        hits = metaphors[(metaphors["article_id"] == row.article_id) & (metaphors["start"] < row.end)
+                         & (metaphors["end"] > row.start)]
+        return bool(len(hits[hits["category"] == row.family]) if same_family else len(hits))
+
+    scored["found"] = [found(row, True) for row in scored.itertuples()]
+    scored["found_any_family"] = [found(row, False) for row in scored.itertuples()]
+    scored["strict"] = ~scored["note"].str.startswith("borderline")
+    table = scored.groupby("family").agg(marked=("found", "size"), found=("found", "sum"),
+                                         found_any_family=("found_any_family", "sum"),
+                                         marked_strict=("strict", "sum"),
+                                         found_strict=("found", lambda hit: int(hit[scored.loc[hit.index, "strict"]].sum())))
+    table.loc["all"] = table.sum()
+    table["recall"] = (table["found"] / table["marked"]).round(3)
+    table["recall_any_family"] = (table["found_any_family"] / table["marked"]).round(3)
+    table["recall_strict"] = (table["found_strict"] / table["marked_strict"]).round(3)
+    return table.reset_index()

@@ -1,0 +1,195 @@
+"""The framing component: every frame cue of a Doc in `doc.spans["frame_cues"]`.
+
+    nlp = load_pipeline(lexicon="my_frames.yaml")
+    for span in nlp("Nun nähern sich die beiden Länder langsam an.").spans["frame_cues"]:
+        span.label_, span._.frame_cue, span._.cue_surface      # 'cooperation', 'annähern', 'nähern … an'
+
+Each Span covers the cue's words from the first to the last (the whole sentence for a cue with
+`span: sentence`, such as a rhetorical question); `label_` is its category, `kb_id_` the cue's name in the
+lexicon. Extensions: `frame` (the generic news frame of the category, or None), `frame_group` (news_frame,
+language or metaphor), `frame_cue` (the cue as the lexicon names it), `cue_surface` (the matched words as
+written, "…" for words in between), `compound_part` and `compound_split` (for a cue inside
+a compound: "partner", "Koalitions|partner"; else None) and `in_question` (the cue's sentence ends with a
+question mark).
+
+A cue does not count outside the parts of the article it names (`parts`), in a sentence with one of its
+`not_with` words, or where one of its category's `literal_context` words stands in the same sentence,
+paragraph or article. Of two cues of one category on the same words, the one listed first names them (two
+parts of one compound are two cues).
+"""
+
+from typing import NamedTuple
+
+import numpy
+from spacy.language import Language
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span
+
+from helpers.errors import PipelineError
+from helpers.framing.compounds import compound_index
+from helpers.framing.doc_columns import DocColumns, among
+from helpers.framing.lexicon import DEFAULT_LEXICON, Cue, load_lexicon
+from helpers.framing.matcher import cue_matcher
+from helpers.german.quotation_marks import sentence_closers
+from helpers.german.stts import NOUNS
+
+SPAN_KEY = "frame_cues"
+CUE_EXTENSIONS = ("frame", "frame_group", "frame_cue", "cue_surface", "compound_part", "compound_split",
+                  "in_question")
+NOUN_TAG_IDS = numpy.array(sorted(get_string_id(tag) for tag in NOUNS), dtype=numpy.uint64)
+
+
+def _cue_extension(name):
+    """Getter and setter of an extension keyed by the span's label (category) and kb_id (cue) as well as its
+    offsets: spaCy 3 keys span extensions by offsets alone (explosion/spaCy#9706, fixed for v4 in #11429), and
+    two cues often cover one word ("Koalitionspartner": Koalition and Partner)."""
+
+    def get(span):
+        return span.doc.user_data.get((SPAN_KEY, name, span.label_, span.kb_id_, span.start_char, span.end_char))
+
+    def set_value(span, value):
+        span.doc.user_data[(SPAN_KEY, name, span.label_, span.kb_id_, span.start_char, span.end_char)] = value
+
+    return {"getter": get, "setter": set_value}
+
+
+for _name in CUE_EXTENSIONS:
+    _registered = Span.get_extension(_name)
+    if _registered and getattr(_registered[2], "__module__", None) != __name__:
+        raise PipelineError(f"the span extension {_name!r} is already registered by another component: "
+                            "rename one of them (span extensions of all span groups share one namespace)")
+    Span.set_extension(_name, force=True, **_cue_extension(_name))
+
+
+@Language.factory("blickwinkel_frames", default_config={"lexicon": DEFAULT_LEXICON})
+def make_frame_component(nlp: Language, name: str, lexicon: str):
+    """spaCy component: the frame cues of a lexicon (a bundled name or the path of your own YAML file) in
+    `doc.spans["frame_cues"]` (see the module docstring)."""
+    return FrameComponent(nlp, lexicon)
+
+
+class _Finding(NamedTuple):
+    """A cue found before its context is checked: where it stands in the order of finding (sentence by
+    sentence, the lexicon's patterns before the compounds), the cue, its tokens and its compound split."""
+
+    order: tuple
+    cue: Cue
+    tokens: tuple
+    compound_part: str | None = None
+    compound_split: str | None = None
+
+
+class FrameComponent:
+    """The lexicon's cues (spaCy matchers) and the noun cues inside compounds, checked against their context."""
+
+    def __init__(self, nlp: Language, lexicon: str):
+        self.lexicon = load_lexicon(lexicon)
+        self.matcher = cue_matcher(nlp.vocab, self.lexicon)
+        self.compounds = compound_index(self.lexicon)
+        self.closers = sentence_closers() + " \n\t"
+
+    def __call__(self, doc: Doc) -> Doc:
+        article = doc._.article
+        if article is None or len(doc) == 0:
+            doc.spans[SPAN_KEY] = []
+            return doc
+        columns = DocColumns(doc)
+        context = _Context(doc, columns, self.lexicon)
+        kept = {}
+        for finding in self._findings(doc, columns):
+            if context.counts(finding.cue, finding.tokens[0]):
+                span, surface = self._span(doc, columns, finding)
+                # of two cues of one category on the same words, the one found first names them; two parts of
+                # one compound (Koalition|s|partner) are two cues
+                kept.setdefault((span.label_, span.start_char, span.end_char, finding.compound_part),
+                                (span, finding, surface))
+        spans = sorted(kept.values(), key=lambda entry: (entry[0].start_char, entry[0].end_char))
+        for span, finding, surface in spans:
+            span._.frame = finding.cue.frame
+            span._.frame_group = self.lexicon.categories[finding.cue.category].group
+            span._.frame_cue = finding.cue.name
+            span._.cue_surface = surface
+            span._.compound_part = finding.compound_part
+            span._.compound_split = finding.compound_split
+            span._.in_question = self._in_question(article, span.start_char)
+        doc.spans[SPAN_KEY] = [span for span, _, _ in spans]
+        return doc
+
+    def _findings(self, doc, columns):
+        """The cues of the lexicon's patterns and inside compounds, in the order of finding."""
+        cues = self.lexicon.cues
+        found = [_Finding((columns.sentence_of(match.tokens[0]), 0, match.cue_number, match.tokens[0]),
+                          cues[match.cue_number], match.tokens) for match in self.matcher(doc, columns)]
+        # a noun that is itself a one-word cue is not split: "Zwangsehe" is no Ehe of its own
+        whole_words = {finding.tokens[0] for finding in found if finding.cue.single_lemma}
+        nouns = numpy.flatnonzero(among(columns.tag, NOUN_TAG_IDS))
+        texts, lemmas = columns.orth[nouns].tolist(), columns.lemma[nouns].tolist()
+        forms = self.compounds.splits_of_forms(set(texts + lemmas), doc.vocab.strings)
+        for token, text, lemma in zip(nouns.tolist(), texts, lemmas):
+            parts = forms[text] or forms[lemma]
+            if parts and token not in whole_words:
+                found += [_Finding((columns.sentence_of(token), 1, token, number), cue, (token,), part, split)
+                          for number, (cue, part, split) in enumerate(parts)]
+        return sorted(found, key=lambda finding: finding.order)
+
+    def _span(self, doc, columns, finding):
+        """The Span of a finding (its words, or its sentence for a sentence cue) and its surface."""
+        cue = finding.cue
+        if cue.span == "sentence":
+            words = columns.sentence_span(finding.tokens[0])
+            return Span(doc, words.start, words.end, label=cue.category, kb_id=cue.name), words.text
+        tokens = finding.tokens
+        span = Span(doc, tokens[0], tokens[-1] + 1, label=cue.category, kb_id=cue.name)
+        return span, _surface(doc, doc._.article.text, tokens)
+
+    def _in_question(self, article, offset):
+        sentence = article.sentence_at(offset)
+        return sentence is not None and article.span(sentence.start, sentence.end).rstrip(self.closers).endswith("?")
+
+
+def _surface(doc, text, tokens):
+    """The matched words as written, in text order; "…" stands for the words in between ("nähern … an").
+    `text`: the Doc's text (`doc.text` joins all its tokens anew each time)."""
+    shown = doc[tokens[0]].text
+    for previous, token in zip(tokens, tokens[1:]):
+        between = text[doc[previous].idx + len(doc[previous]):doc[token].idx]
+        shown += (" " if not between.strip() else " … ") + doc[token].text
+    return shown
+
+
+class _Context:
+    """What decides whether a cue counts where it stands: the part of the article, the `not_with` words of its
+    sentence and the `literal_context` words of its category."""
+
+    def __init__(self, doc, columns, lexicon):
+        self.article = doc._.article
+        self.columns = columns
+        self.lexicon = lexicon
+        self.literal = {}  # category -> the scopes (sentences, paragraphs, the article) with a literal word
+
+    def counts(self, cue, token):
+        """Whether a cue found at a token (its first) counts there."""
+        start = int(self.columns.idx[token])
+        if cue.parts is not None and self.article.part_at(start) not in cue.parts:
+            return False
+        if cue.not_with and not cue.not_with.isdisjoint(self.columns.sentence_words(self.columns.sentence_of(token))):
+            return False
+        literal = self.lexicon.categories[cue.category].literal_context
+        return literal is None or self._scope(literal.scope, start, token) not in self._literal_scopes(cue.category)
+
+    def _scope(self, scope, offset, token):
+        if scope == "sentence":
+            return self.columns.sentence_of(token)
+        if scope == "paragraph":
+            paragraph = self.article.paragraph_at(offset)
+            return paragraph.index if paragraph else None
+        return 0
+
+    def _literal_scopes(self, category):
+        if category not in self.literal:
+            context = self.lexicon.categories[category].literal_context
+            ids = numpy.array(sorted(get_string_id(word) for word in context.lemmas), dtype=numpy.uint64)
+            hits = numpy.flatnonzero(among(self.columns.orth, ids) | among(self.columns.lemma, ids))
+            self.literal[category] = {self._scope(context.scope, int(self.columns.idx[token]), token)
+                                      for token in hits.tolist()} - {None}
+        return self.literal[category]

@@ -1,0 +1,88 @@
+"""A Doc's columns read once (ORTH, LEMMA, TAG, IDX, SENT_START, IS_SPACE) and what the framing checks ask of
+them: a token's sentence, the words between two tokens, whether only punctuation follows a token.
+
+    columns = DocColumns(doc)
+    columns.sentence_of(7), columns.words_between(2, 7)
+"""
+
+import numpy
+from spacy.attrs import IDX, IS_SPACE, LEMMA, ORTH, SENT_START, TAG
+from spacy.tokens import Doc, Span
+
+from helpers.german.stts import is_punctuation
+
+
+class DocColumns:
+    """The columns of a Doc as numpy arrays, with its sentences as token ranges (`doc.sents`, without making
+    a Span per sentence)."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        columns = doc.to_array([ORTH, LEMMA, TAG, IDX, SENT_START, IS_SPACE])
+        self.orth, self.lemma, self.tag, self.idx = columns[:, 0], columns[:, 1], columns[:, 2], columns[:, 3]
+        self.is_space = columns[:, 5].astype(bool)
+        self.sentence_starts = numpy.flatnonzero(columns[:, 4] == 1)
+        self.sentence_ends = numpy.append(self.sentence_starts[1:], len(doc))
+        self._words = {}  # sentence number -> its words as written and their lemmas
+        self._ids = {}  # sentence number -> the string ids of its words as written and of their lemmas
+
+    def sentence_of(self, token: int) -> int:
+        """The number of the sentence a token stands in."""
+        return int(numpy.searchsorted(self.sentence_starts, token, side="right") - 1)
+
+    def sentence_numbers(self, tokens: numpy.ndarray) -> list[int]:
+        """The numbers of the sentences the tokens stand in."""
+        return (numpy.searchsorted(self.sentence_starts, tokens, side="right") - 1).tolist()
+
+    @property
+    def sentences(self) -> int:
+        return len(self.sentence_starts)
+
+    def sentence_bounds_of(self, number: int) -> tuple[int, int]:
+        """(first, end) token of a sentence."""
+        return int(self.sentence_starts[number]), int(self.sentence_ends[number])
+
+    def sentence_span(self, token: int) -> Span:
+        """The words of a token's sentence, without the whitespace after it."""
+        number = self.sentence_of(token)
+        first, end = self.sentence_bounds_of(number)
+        while end > first + 1 and self.is_space[end - 1]:
+            end -= 1
+        return self.doc[first:end]
+
+    def sentence_ids(self, number: int) -> set:
+        """The string ids of a sentence's words as written and of their lemmas."""
+        if number not in self._ids:
+            first, end = self.sentence_bounds_of(number)
+            self._ids[number] = set(self.orth[first:end].tolist()) | set(self.lemma[first:end].tolist())
+        return self._ids[number]
+
+    def sentence_words(self, number: int) -> set:
+        """The words of a sentence as written and their lemmas."""
+        if number not in self._words:
+            first, end = self.sentence_bounds_of(number)
+            strings = self.doc.vocab.strings
+            self._words[number] = {strings[value] for value in
+                                   self.orth[first:end].tolist() + self.lemma[first:end].tolist()}
+        return self._words[number]
+
+    def words_between(self, first: int, last: int) -> int:
+        """How many words (not whitespace) stand between two tokens."""
+        return int((~self.is_space[first + 1:last]).sum())
+
+    def only_punctuation_after(self, token: int) -> bool:
+        """Whether only punctuation follows a token in its sentence."""
+        end = int(self.sentence_ends[self.sentence_of(token)])
+        return all(is_punctuation(word.tag_) or not any(char.isalnum() for char in word.text)
+                   for word in self.doc[token + 1:end] if not word.is_space)
+
+    def tag_of(self, token: int) -> str:
+        return self.doc.vocab.strings[int(self.tag[token])]
+
+
+def among(values: numpy.ndarray, sorted_ids: numpy.ndarray) -> numpy.ndarray:
+    """Which of `values` are in the sorted array `sorted_ids` (faster than numpy.isin for a short Doc)."""
+    if not len(sorted_ids):
+        return numpy.zeros(len(values), dtype=bool)
+    positions = numpy.minimum(numpy.searchsorted(sorted_ids, values), len(sorted_ids) - 1)
+    return sorted_ids[positions] == values

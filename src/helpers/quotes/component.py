@@ -1,0 +1,79 @@
+"""The quote component: quotations, their cues and their speakers as spans of the Doc.
+
+    doc = nlp("Berlin (dpa) - „Wir sind bereit“, sagte Merkel.")
+    quote = doc.spans["quotes"][0]
+    quote.label_, quote._.cue.text, quote._.speaker.text, quote.kb_id_     # 'direct', 'sagte', 'Merkel', 'angela_merkel'
+
+- `doc.spans["quotes"]`: one Span per quotation, in text order (by start, longest first); `label_` the type
+  ('direct': a whole sentence or clause in quotation marks, 'partial': a few quoted words inside the
+  journalist's sentence, 'indirect': reported in Konjunktiv I or a dass-clause after a speech verb, or a
+  Konjunktiv I sentence continuing an earlier quotation, 'reported': a sentence attributed by laut,
+  nach Angaben, zufolge, so X); `kb_id_` the speaker's actor id ('' if not linked). Direct and partial quotes
+  include their quotation marks. Extensions: `cue` (a Span of "quote_cues" or None), `speaker` (a Span of
+  "speakers" or None: for a carried-over quotation where the speaker was last named), `speaker_mention` (the
+  Span of doc.spans["actors"] the speaker refers to, or None), `speaker_kind` ('actor': in the catalog,
+  'discovered': a name not in the catalog, 'anonymous': Diplomaten, Kreise, Beobachter, 'unknown'),
+  `carried_over` (the speaker was taken from the quotation before, which had a cue).
+- `doc.spans["quote_cues"]`: the words that introduce quotations (sagte, laut, zufolge); `label_` the lemma.
+- `doc.spans["speakers"]`: who speaks, as written; `label_` the speaker kind, `kb_id_` the actor id.
+"""
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from helpers.quotes.cues import SpeechCueMatcher
+from helpers.quotes.finder import find_quotes
+from helpers.quotes.linking import link_speakers, speaker_kind
+
+QUOTES, CUES, SPEAKERS = "quotes", "quote_cues", "speakers"
+QUOTE_EXTENSIONS = {"cue": None, "speaker": None, "speaker_mention": None, "speaker_kind": None,
+                    "carried_over": False}
+for _name, _default in QUOTE_EXTENSIONS.items():
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=_default)
+
+
+@Language.factory("blickwinkel_quotes")
+def make_quote_component(nlp: Language, name: str):
+    """spaCy component: quotations, cues and speakers in `doc.spans` (see the module docstring)."""
+    return QuoteComponent(nlp)
+
+
+class QuoteComponent:
+    """Finds the quotations of a Doc (which must have `doc._.article`, tags and lemmas) and links their
+    speakers to the actor mentions of `doc.spans["actors"]`."""
+
+    def __init__(self, nlp: Language):
+        self.cue_matcher = SpeechCueMatcher(nlp.vocab)
+
+    def __call__(self, doc: Doc) -> Doc:
+        quotes, cues, speakers = [], [], {}
+        if doc._.article is not None:
+            found = find_quotes(doc, self.cue_matcher(doc))
+            for quote, mention in zip(found, link_speakers(doc, found)):
+                quotes.append(self._quote_span(doc, quote, mention, cues, speakers))
+        doc.spans[QUOTES] = quotes
+        doc.spans[CUES] = cues
+        doc.spans[SPEAKERS] = list(speakers.values())
+        return doc
+
+    @staticmethod
+    def _quote_span(doc, quote, mention, cues, speakers):
+        kind = speaker_kind(doc.text[slice(*quote.speaker)] if quote.speaker else None)
+        if mention is not None and kind != "anonymous":
+            kind = "discovered" if mention._.mention_kind == "discovered" else "actor"
+        actor_id = mention.kb_id_ if mention is not None else ""
+        span = doc.char_span(quote.start, quote.end, label=quote.type, kb_id=actor_id, alignment_mode="expand")
+        if quote.cue is not None:
+            cue = doc.char_span(quote.cue.start, quote.cue.end, label=quote.cue_lemma)
+            cues.append(cue)
+            span._.cue = cue
+        if quote.speaker:
+            key = (*quote.speaker, kind, actor_id)  # a speaker named once may speak again (carried over)
+            if key not in speakers:
+                speakers[key] = doc.char_span(*quote.speaker, label=kind, kb_id=actor_id)
+            span._.speaker = speakers[key]
+        span._.speaker_mention = mention
+        span._.speaker_kind = kind
+        span._.carried_over = quote.carried_over
+        return span

@@ -1,0 +1,166 @@
+"""Speech cues: the words by which a sentence says that someone said something, and where the speaker is.
+
+    cue_starts = SpeechCueMatcher(nlp.vocab)(doc)      # where a cue may stand (spaCy's Matcher)
+    find_cues(words, cue_starts)                       # [SpeechCue(index=3, lemma='sagen', kind='verb', ...)]
+
+A cue is a speech verb (by its form, its lemma, or split from its particle: "teilte ... mit") or a word of
+reported speech ("laut", "zufolge", "nach Angaben"), all listed in `speech_cues.yaml`.
+"""
+
+from dataclasses import dataclass
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from helpers.errors import ResourceError
+from helpers.german import stts
+from helpers.quotes.lexicon import clause_grammar, ends_with_any, speech_cues
+from helpers.quotes.noun_phrases import (
+    apposition_before, clause_start, noun_phrase_after, noun_phrase_before, sentence_subject_before, skip_fillers,
+    starts_clause,
+)
+from helpers.quotes.words import SentenceWord
+
+
+@dataclass(frozen=True)
+class SpeechCue:
+    """A cue word at `index` in the sentence's words, its lemma and where its speaker is (or None)."""
+
+    index: int
+    lemma: str
+    kind: str  # 'verb' or 'reported'
+    speaker: tuple | None  # (first word index, last word index) of the speaker
+    frame: tuple  # (first, last) word index of cue and speaker together: the attribution, not the quote
+
+
+class SpeechCueMatcher:
+    """The tokens of a Doc that may be speech cues: a word form of the lexicon (sagte, laut, zufolge) or a
+    full verb with a speech verb's lemma (erklären), found with spaCy's Matcher."""
+
+    def __init__(self, vocab: Vocab):
+        lexicon = speech_cues()
+        lemmas = sorted(lexicon["verbs"])
+        self.matcher = Matcher(vocab)
+        self.matcher.add("SPEECH_CUE_FORM", [[{"LOWER": {"IN": sorted(lexicon["cue_forms"])}}]])
+        # lemmas are compared without case: a verb's lemma is lower case, but may be capitalised at a sentence start
+        self.matcher.add("SPEECH_VERB", [[{"TAG": {"IN": sorted(stts.FULL_VERBS)},
+                                           "LEMMA": {"IN": lemmas + [lemma.capitalize() for lemma in lemmas]}}]])
+
+    def __call__(self, doc: Doc) -> frozenset[int]:
+        """The character offsets at which the Doc's candidate cue tokens start."""
+        return frozenset(doc[start].idx for _, start, _ in self.matcher(doc))
+
+
+def find_cues(words: list[SentenceWord], cue_starts: frozenset[int]) -> list[SpeechCue]:
+    """The speech cues among the unquoted words of a sentence, each with its speaker when one is found;
+    `cue_starts` are where `SpeechCueMatcher` found a candidate."""
+    lexicon = speech_cues()
+    found = []
+    for index, word in enumerate(words):
+        if word.start not in cue_starts or word.quoted or word.tag in stts.NEVER_A_SPEECH_VERB:
+            continue
+        lemma = _verb_cue(words, index, lexicon)
+        if lemma:
+            speaker = _verb_speaker(words, index, lemma)
+            found.append(SpeechCue(index, lemma, "verb", speaker, cue_frame(index, speaker)))
+            continue
+        cue = _reported_cue(words, index, lexicon)
+        if cue:
+            found.append(cue)
+    return found
+
+
+def _verb_cue(words, index, lexicon):
+    """The lemma of the speech verb at `index` (by word form, by lemma, or split from its particle), or None."""
+    word = words[index]
+    if word.text[:1].isupper() and index > 0:
+        return None  # capitalised inside a sentence: a noun ("Angaben"), not a verb
+    form = word.text.lower()
+    candidates = []
+    if form in lexicon["verb_forms"]:
+        candidates.append((*lexicon["verb_forms"][form], False))
+    if stts.is_full_verb(word.tag) and word.lemma.lower() in lexicon["verbs"]:
+        candidates.append((word.lemma.lower(), lexicon["verbs"][word.lemma.lower()], False))
+    candidates += [(lemma, entry, True) for lemma, entry in lexicon["split_forms"].get(form, [])]
+    for lemma, entry, split in candidates:
+        if split and not any(w.text == entry["particle"] and not w.quoted for w in words[index + 1:]):
+            continue  # "gab ... bekannt" needs its particle
+        if entry.get("needs") and entry["needs"] not in {w.text.lower() for w in words[max(index - 1, 0):index + 2]
+                                                         if w is not word}:
+            continue  # "heißt es"
+        return lemma
+    return None
+
+
+def _reported_cue(words, index, lexicon):
+    word = words[index].text.lower()
+    rule = lexicon["reported"].get(word)
+    if rule is None:
+        return None
+    position = rule.get("position")
+    if rule.get("after_comma") and (index == 0 or words[index - 1].text != ","):
+        return None
+    if position == "before":
+        speaker = noun_phrase_after(words, index + 1)
+        if speaker is None and rule.get("also_after"):
+            before = noun_phrase_before(words, index - 1)  # "seiner Meinung nach"
+            if before and ends_with_any(words[before[1]].text, lexicon["nouns"]):
+                return SpeechCue(index, word, "reported", before, (before[0], index))
+            return None
+        if speaker is None:
+            return None
+        if rule.get("noun") and not any(ends_with_any(w.text, lexicon["nouns"])
+                                        for w in words[speaker[0]:speaker[1] + 1]):
+            return None
+        return SpeechCue(index, word, "reported", speaker, (index, speaker[1]))
+    if position == "after":
+        speaker = noun_phrase_before(words, index - 1)
+        return SpeechCue(index, word, "reported", speaker, cue_frame(index, speaker)) if speaker else None
+    if position == "self":
+        return SpeechCue(index, word, "reported", (index, index), (index, index))
+    raise ResourceError(f"speech_cues.yaml: reported word {word!r} has position {position!r}: "
+                        "use before, after or self")
+
+
+def cue_frame(index: int, speaker: tuple | None) -> tuple[int, int]:
+    """(first, last) word index of a cue and its speaker together: the attribution, which is not quoted."""
+    if speaker is None:
+        return (index, index)
+    return (min(index, speaker[0]), max(index, speaker[1]))
+
+
+def _verb_speaker(words, index, lemma):
+    """The speaker of a speech verb: the noun phrase before it at the start of a clause, else the one after.
+
+    With 'heißt es' the source is a prepositional phrase: "heißt es aus dem Amt", "Aus Élyséekreisen hieß es".
+    """
+    anchor = index
+    if words[index].tag in stts.NON_FINITE_FULL_VERBS:  # "hat Cook gesagt", "Cook hatte erklärt"
+        anchor = next((i for i in range(index - 1, -1, -1) if words[i].tag in stts.AUXILIARIES
+                       and not words[i].quoted), index)
+    if anchor != index and words[anchor].lemma in clause_grammar()["passive_auxiliaries"]:
+        if speech_cues()["verbs"][lemma].get("passive_subject"):  # "X wird mit den Worten zitiert": X speaks
+            subject = sentence_subject_before(words, anchor)
+            return subject or noun_phrase_after(words, skip_fillers(words, anchor + 1))
+        agent = next((i for i in range(anchor + 1, index)
+                      if words[i].text.lower() in clause_grammar()["agent_prepositions"]), None)
+        return noun_phrase_after(words, agent + 1) if agent is not None else None  # "von der Polizei bestätigt"
+    before = noun_phrase_before(words, anchor - 1)
+    after = skip_fillers(words, anchor + 1)
+    if speech_cues()["verbs"][lemma].get("source") == "prepositional":
+        if after < len(words) and words[after].tag in stts.PREPOSITIONS:
+            return noun_phrase_after(words, after + 1)
+        if before and before[0] > 0 and words[before[0] - 1].tag in stts.PREPOSITIONS:
+            return before
+        return None
+    subject = sentence_subject_before(words, anchor)
+    if subject:
+        return subject
+    if before and starts_clause(words, before[0]):
+        return before
+    opener = clause_start(words, anchor)
+    if opener is not None and words[opener].tag in stts.SUBORDINATORS:  # "wie der Minister am Dienstag erklärte"
+        return noun_phrase_after(words, skip_fillers(words, opener + 1))
+    apposition = apposition_before(words, anchor)
+    return apposition or noun_phrase_after(words, after)

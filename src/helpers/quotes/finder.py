@@ -1,0 +1,152 @@
+"""Finding the quotations of an article, sentence by sentence: direct and partial quotes in quotation marks,
+indirect and reported speech, and sentences that continue a speaker.
+
+    find_quotes(doc, cue_starts)      # [FoundQuote(type='direct', start=..., speaker=(...)), ...] in text order
+
+Only the lead and the body are read: titles, headings and the questions of a Q&A piece are the journalist's.
+"""
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from helpers.article import Article
+from helpers.german import stts
+from helpers.quotes.cues import find_cues
+from helpers.quotes.found import FoundQuote
+from helpers.quotes.indirect import continue_speaker, indirect_quotes
+from helpers.quotes.lexicon import ends_with_any, speech_cues
+from helpers.quotes.marks import quotation_spans
+from helpers.quotes.noun_phrases import noun_phrase_after, sentence_subject_before, skip_fillers
+from helpers.quotes.words import DocWords, doc_words, has_reported_speech_verb, sentence_words, word_offsets
+
+MAX_CARRY_GAP = 2  # a Konjunktiv I sentence continues a speaker named at most this many sentences before
+MAX_SCARE_QUOTE_WORDS = 2  # "sogenannte „Experten“": one or two words in quotation marks without a speaker
+QUOTED_PARTS = {"body", "lead"}
+
+
+@dataclass(frozen=True)
+class ArticleWords:
+    """What the rules read of an article: its structure, its words, its quotation marks and cue candidates."""
+
+    article: Article
+    words: DocWords
+    marks: list  # (start, end) of every quotation in quotation marks
+    cue_starts: frozenset  # offsets of the words that may be cues
+
+    def sentence(self, sentence):
+        """The words of a sentence, marked where quoted, and the quotations that overlap it."""
+        quoted_here = [span for span in self.marks if span[0] < sentence.end and span[1] > sentence.start]
+        return sentence_words(self.words, sentence, quoted_here), quoted_here
+
+
+def find_quotes(doc: Doc, cue_starts: frozenset) -> list[FoundQuote]:
+    """The quotations of a Doc made by the pipeline (its `doc._.article`), sorted by start, longest first."""
+    article = doc._.article
+    marks = [span for paragraph in article.paragraphs
+             for span in quotation_spans(article.text, paragraph.start, paragraph.end, article.source or article.id)]
+    reading = ArticleWords(article, doc_words(doc), marks, cue_starts)
+    found = []
+    previous = None  # (sentence index, paragraph index, speaker offsets) of the last sentence that named a speaker
+    for sentence in article.sentences:
+        paragraph = article.paragraph_at(sentence.start)
+        words, quoted_here = reading.sentence(sentence)
+        if not words or paragraph is None or paragraph.kind not in QUOTED_PARTS:
+            previous = None
+            continue
+        cues = find_cues(words, cue_starts)
+        here = _direct_quotes(reading, sentence, words, cues, quoted_here)
+        here += indirect_quotes(sentence, words, cues, here)
+        # a speaker named here continues into the next sentences; "demnach" only points back to one named before
+        speakers = [word_offsets(words, cue.speaker) for cue in cues
+                    if cue.speaker not in {None, (cue.index, cue.index)}]
+        if previous and not any(q.cue for q in here) and sentence.index - previous[0] <= MAX_CARRY_GAP \
+                and paragraph.index - previous[1] <= 1:
+            here = continue_speaker(sentence, words, here, previous[2], found,
+                                    quotes_too=previous[0] == sentence.index - 1)
+            speakers = []  # "Allerdings habe Russland die USA informiert": still the previous speaker's words
+        found.extend(here)
+        speakers = [q.speaker for q in here if q.speaker and not (q.cue and q.speaker == (q.cue.start, q.cue.end))] \
+            or speakers
+        if speakers:
+            previous = (sentence.index, paragraph.index, speakers[-1])
+    found.sort(key=lambda quote: (quote.start, -quote.end))
+    return found
+
+
+def _direct_quotes(reading, sentence, words, cues, quoted_here):
+    """Quotations in quotation marks that start in this sentence. The cue of a quote of several sentences
+    may follow its end: „… . …“, fügte Brown hinzu."""
+    article = reading.article
+    text = article.text
+    results = []
+    for start, end in quoted_here:
+        if not sentence.start <= start < sentence.end:
+            continue
+        if _is_name_or_title(text, start, end, words):
+            continue
+        cue_words, cue_sentence = words, sentence
+        cue = _cue_of_direct_quote(text, start, end, words, cues)
+        if end > sentence.end and article.sentence_at(end - 1) is not None:
+            end_sentence = article.sentence_at(end - 1)
+            end_words, _ = reading.sentence(end_sentence)
+            end_cue = _cue_of_direct_quote(text, start, end, end_words, find_cues(end_words, reading.cue_starts))
+            if end_cue is not None and end_words[end_cue.frame[0]].start >= end:
+                cue, cue_words, cue_sentence = end_cue, end_words, end_sentence
+        kind = "direct" if _stands_alone(text, start, end, words, cue if cue_words is words else None) \
+            else "partial"
+        quote = FoundQuote(kind, start, end, cue_sentence.index)
+        if cue is not None:
+            quote = replace(quote, cue=cue_words[cue.index], cue_lemma=cue.lemma,
+                            speaker=word_offsets(cue_words, cue.speaker))
+        elif _subject_before_colon(words, start) is not None:
+            quote = replace(quote, speaker=word_offsets(words, _subject_before_colon(words, start)))
+        elif len(re.findall(r"\w+", text[start:end])) <= MAX_SCARE_QUOTE_WORDS and kind == "partial" \
+                and not has_reported_speech_verb(words):
+            continue  # scare quotes: a word or two in quotation marks that nobody is said to have said
+        results.append(quote)
+    return results
+
+
+def _subject_before_colon(words, start):
+    """'Pinheiro sieht die Verantwortung beim Staat: „…“': the subject of the clause that a colon opens to a
+    quote, even without a speech verb."""
+    before = [i for i, w in enumerate(words) if w.end <= start and not w.quoted]
+    if not before or words[before[-1]].text != ":":
+        return None
+    verb = next((i for i in before if words[i].tag in stts.FINITE_VERBS), None)
+    if verb is None:
+        return None
+    return sentence_subject_before(words, verb) or noun_phrase_after(words, skip_fillers(words, verb + 1))
+
+
+def _is_name_or_title(text, start, end, words):
+    """„Mistral“-Schiffe, die Zeitung „Bild“: quotation marks around a name, not a quotation."""
+    following = text[end:end + 1]
+    if following == "-" or following.isalpha():
+        return True
+    before = [w for w in words if w.end <= start and not w.quoted]
+    if before and ends_with_any(before[-1].text, speech_cues()["title_nouns"]):
+        return True
+    return not re.search(r"\w", text[start:end])
+
+
+def _cue_of_direct_quote(text, start, end, words, cues):
+    """The cue of a quote: right after it (", sagte X"), right before it ("X sagte:") or elsewhere unquoted."""
+    after = [cue for cue in cues if words[cue.frame[0]].start >= end]
+    before = [cue for cue in cues if words[cue.frame[1]].end <= start]
+    if after and re.fullmatch(r"[\s,–—-]*", text[end:words[after[0].frame[0]].start]):
+        return after[0]
+    if before:
+        return before[-1]
+    return after[0] if after else None
+
+
+def _stands_alone(text, start, end, words, cue):
+    """A direct quote is a sentence or clause of its own; a partial quote is a few words in the journalist's text."""
+    unquoted_before = [w for w in words if w.end <= start and not w.quoted]
+    if not unquoted_before or unquoted_before[-1].text in {":", ","}:
+        return True
+    return cue is not None and words[cue.frame[0]].start >= end \
+        and re.fullmatch(r"[\s,–—-]*", text[end:words[cue.frame[0]].start]) is not None

@@ -1,0 +1,121 @@
+"""Indirect and reported quotations: reported clauses around a speech verb, sentences attributed by laut or
+zufolge, and Konjunktiv I sentences that continue the speaker named before.
+
+    indirect_quotes(sentence, words, cues, direct_quotes)
+    continue_speaker(sentence, words, quotes_here, speaker, found, quotes_too=True)
+"""
+
+from dataclasses import replace
+
+from helpers.german import stts
+from helpers.german.quotation_marks import all_marks
+from helpers.quotes.found import FoundQuote
+from helpers.quotes.lexicon import clause_grammar, speech_cues
+from helpers.quotes.noun_phrases import clause_start
+from helpers.quotes.words import has_reported_speech_verb, last_content_word, word_offsets
+
+MAX_FRAME_TAIL = 8  # words between a cue and the comma before its clause: "sagte Cook am Dienstag in Paris, …"
+
+
+def indirect_quotes(sentence, words, cues, quoted) -> list[FoundQuote]:
+    """Reported clauses after or before a speech verb, and sentences attributed by laut, zufolge, nach Angaben."""
+    direct_here = [q for q in quoted if q.type == "direct"]
+    results = []
+    for cue in cues:
+        kind = "indirect" if cue.kind == "verb" else "reported"
+        span = _clause_after(words, cue) or _clause_before(words, cue) if cue.kind == "verb" \
+            else _sentence_without_frame(words, cue)
+        if span is None and cue.kind == "verb" and cue.speaker and speech_cues()["verbs"][cue.lemma].get("reports") \
+                and not any(w.quoted or w.text in all_marks() for w in words):
+            kind, span = "reported", _speech_act_sentence(words, cue)  # "Die NASA nannte als Beispiel …"
+        if span is None:
+            continue
+        start, end = span
+        covered = sum(max(0, min(end, q.end) - max(start, q.start)) for q in direct_here)
+        if covered >= 0.8 * (end - start):
+            continue
+        results.append(FoundQuote(kind, start, end, sentence.index, words[cue.index], cue.lemma,
+                             word_offsets(words, cue.speaker)))
+        break  # one attribution per sentence; a second cue is part of the first one's frame
+    return results
+
+
+def _speech_act_sentence(words, cue):
+    """A main clause that reports what someone said without quoting it ("X sprach von einer fairen Wahl"):
+    the whole sentence, when the speech verb is its finite verb."""
+    opener = clause_start(words, cue.index)
+    if opener is not None or words[cue.index].tag not in stts.FINITE_VERBS:
+        return None
+    last = last_content_word(words, 0)
+    return words[0].start, words[last].end
+
+
+def _clause_after(words, cue):
+    """'sagte Cook, Washington arbeite …' / 'Er sagte, dass …' / 'forderte, … zu beenden': the clause after
+    the comma that ends the frame, when it is a dass-clause, in Konjunktiv I or a zu-infinitive."""
+    position = cue.frame[1] + 1
+    while position < len(words) and words[position].text not in {",", ":"}:
+        too_far = position - cue.frame[1] > MAX_FRAME_TAIL
+        if words[position].quoted or words[position].tag in stts.FINITE_VERBS or too_far:
+            return None
+        position += 1
+    first = position + 1
+    last = last_content_word(words, first)
+    if last < first or words[first].quoted or words[first].tag in stts.NOT_A_REPORTED_CLAUSE:
+        return None
+    opener = clause_start(words, cue.index)
+    in_source_clause = opener is not None and words[opener].text.lower() in clause_grammar()["source_clause_openers"]
+    zu_infinitive = any(w.tag in stts.ZU_INFINITIVES for w in words[first:last + 1])
+    if words[first].text.lower() in clause_grammar()["clause_openers"] or in_source_clause or zu_infinitive \
+            or has_reported_speech_verb(words, first, last):
+        return words[first].start, words[last].end
+    return None
+
+
+def _clause_before(words, cue):
+    """'Washington arbeite nicht mit Moskau zusammen, sagte Cook.': the clause before a final frame."""
+    first_of_frame = cue.frame[0]
+    if first_of_frame < 2 or words[first_of_frame - 1].text != ",":
+        return None
+    rest = words[cue.frame[1] + 1:]
+    if any(w.text == "," for w in rest) or any(w.tag in stts.FINITE_VERBS for w in rest):
+        return None
+    last = first_of_frame - 2
+    if words[0].quoted or words[last].quoted:
+        return None
+    return words[0].start, words[last].end
+
+
+def _sentence_without_frame(words, cue):
+    """The sentence attributed by 'laut X', 'X zufolge', 'nach Angaben von X', without that frame at its edges."""
+    first, last = 0, last_content_word(words, 0)
+    frame_first, frame_last = cue.frame
+    if frame_first <= first:
+        first = frame_last + 1
+        while first <= last and words[first].tag == stts.COMMA:
+            first += 1
+    elif frame_last >= last:
+        last = frame_first - 1
+        while last >= first and words[last].tag == stts.COMMA:
+            last -= 1
+    if last - first < 2 or all(w.quoted for w in words[first:last + 1]):
+        return None
+    return words[first].start, words[last].end
+
+
+def continue_speaker(sentence, words, here, speaker, found, quotes_too) -> list[FoundQuote]:
+    """A sentence without a cue of its own continues the speaker named shortly before (carried_over=True):
+    the sentence itself and the quotes in it when it is in Konjunktiv I, and the quotes in quotation marks
+    right after another quote of that speaker. Konjunktiv I sentences in a row become one quotation."""
+    reported = not any(q.type == "direct" for q in here) and has_reported_speech_verb(words)
+    carried = [replace(q, speaker=speaker, carried_over=True) if quotes_too or reported else q for q in here]
+    if not reported:
+        return carried
+    last = last_content_word(words, 0)
+    indirect = FoundQuote("indirect", words[0].start, words[last].end, sentence.index, speaker=speaker,
+                          carried_over=True)
+    before = found[-1] if found else None
+    if before and before.carried_over and before.type == "indirect" and before.speaker == speaker \
+            and before.sentence == sentence.index - 1:
+        indirect = replace(found.pop(), end=indirect.end, sentence=sentence.index)
+    return [*carried, indirect]

@@ -1,0 +1,64 @@
+"""Speakers and actors: which actor mention a quotation's speaker refers to, and whether it is anonymous.
+
+    link_speakers(doc, found)      # for each quotation, the Span of doc.spans["actors"] its speaker names, or None
+    speaker_kind("Diplomaten")     # 'anonymous'
+"""
+
+import bisect
+import re
+
+from spacy.tokens import Doc, Span
+
+from helpers.actors import SPAN_KEY as ACTORS
+from helpers.quotes.found import FoundQuote
+from helpers.quotes.lexicon import ends_with_any, speech_cues
+
+
+def speaker_kind(speaker_text: str | None) -> str:
+    """'anonymous' for Diplomaten, Élyséekreisen, Beobachter, else 'unknown' (until linked to an actor)."""
+    words = re.findall(r"[\w-]+", speaker_text) if speaker_text else []
+    return "anonymous" if any(ends_with_any(word, speech_cues()["anonymous"]) for word in words) else "unknown"
+
+
+def link_speakers(doc: Doc, found: list[FoundQuote]) -> list[Span | None]:
+    """For each quotation (in text order), the actor mention its speaker refers to, or None.
+
+    A speaker is the actor whose mention overlaps the speaker's words; of several, the last person
+    ("Putin-Sprecher Dmitri Peskow" -> Peskow), else the first mention ("Sprecher des Auswärtigen Amts").
+    A pronoun speaker (er, sie) is the previous person who spoke, "demnach" and "wonach" the previous
+    speaker. Anonymous speakers are linked too but stay anonymous.
+    """
+    mentions = list(doc.spans[ACTORS]) if ACTORS in doc.spans else []
+    if not mentions:
+        return [None] * len(found)
+    pronouns = speech_cues()["pronouns"]
+    anaphors = {word for word, rule in speech_cues()["reported"].items() if rule.get("position") == "self"}
+    mentions.sort(key=lambda mention: mention.start_char)
+    starts = [mention.start_char for mention in mentions]
+    last_person = last_speaker = None
+    linked = []
+    for quote in found:
+        mention = None
+        if quote.speaker:
+            speaker = doc.text[slice(*quote.speaker)]
+            if speaker in pronouns:
+                mention = last_person
+            elif speaker.lower() in anaphors:  # "Demnach": the source named before
+                mention = last_speaker
+            else:
+                start, end = quote.speaker
+                mention = _overlapping_mention(mentions[:bisect.bisect_left(starts, end)], start)
+        if mention is not None:
+            last_speaker = mention
+            if mention.label_ == "person":
+                last_person = mention
+        linked.append(mention)
+    return linked
+
+
+def _overlapping_mention(mentions_before_end, start):
+    """Of the mentions (in text order) that start before a speaker's end, the last person among those that
+    end after its start, else the first of those."""
+    overlapping = [mention for mention in mentions_before_end if mention.end_char > start]
+    people = [mention for mention in overlapping if mention.label_ == "person"]
+    return people[-1] if people else overlapping[0] if overlapping else None

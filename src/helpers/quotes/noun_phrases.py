@@ -1,0 +1,181 @@
+"""Noun phrases around a speech cue: who the speaker is, as the words of a sentence show it.
+
+    noun_phrase_after(words, 3)        # (3, 6): "ein Sprecher des Ministeriums"
+    noun_phrase_before(words, 2)       # (0, 2): "Frankreichs Verteidigungsminister Le Drian"
+
+Word positions are indexes into a sentence's words (`helpers.quotes.words.sentence_words`); a phrase is
+(first, last), both included.
+"""
+
+from helpers.german import stts
+from helpers.quotes.lexicon import clause_grammar, ends_with_any, speech_cues
+
+MAX_QUOTED_NAME_WORDS = 6  # words of a quoted name inside a speaker: die Wochenzeitung „Die Zeit“
+MAX_BRACKET_WORDS = 6  # "(National Environment Management Authority, NEMA)"
+MAX_SUBJECT_WORDS = 20  # a speaker before its verb: "Der Leiter der UNO-Studie, Paulo Sérgio Pinheiro, sagte"
+
+
+def sentence_subject_before(words, verb):
+    """The whole first part of a main clause when the speech verb comes second and that part is a noun
+    phrase: "Das Exilparlament im indischen Dharamshala erklärte", "Auch Feinstein argumentierte"."""
+    first = 0
+    while first < verb and words[first].tag in stts.FRAME_FILLERS | {stts.COORDINATION}:
+        first += 1
+    last = verb - 1
+    while last > first and (words[last].tag in stts.FRAME_FILLERS or words[last].text == ","):
+        last -= 1  # "Die Kanadier hingegen sagen", "Die Parteien, PPP und PML-N, hatten erklärt"
+    if last - first > MAX_SUBJECT_WORDS or last < first:
+        return None
+    if any(w.quoted and w.tag != stts.OTHER_PUNCTUATION or w.tag in stts.FINITE_VERBS for w in words[first:verb]):
+        return None
+    starts_like_subject = words[first].tag in stts.NOUN_PHRASE or (
+        words[first].tag == stts.PERSONAL_PRONOUN and words[first].text in speech_cues()["pronouns"])
+    ends_like_subject = words[last].tag in stts.NOUN_PHRASE_HEADS | {stts.PERSONAL_PRONOUN} or words[last].text == ")"
+    return (first, last) if starts_like_subject and ends_like_subject else None
+
+
+def clause_start(words, index):
+    """The index of the word that opens the clause of `index`: a comma, colon or subordinator, else None."""
+    for position in range(index - 1, -1, -1):
+        if words[position].tag in stts.SUBORDINATORS or words[position].text in {",", ":"} or words[position].quoted:
+            return position
+    return None
+
+
+def apposition_before(words, index):
+    """'Frank Biermann, Vorsitzender der DJU im Münsterland, sagte': a name and its apposition between commas
+    before a verb, the apposition without a verb of its own."""
+    if index < 4 or words[index - 1].text != ",":
+        return None
+    comma = next((i for i in range(index - 2, 0, -1) if words[i].text == ","), None)
+    if comma is None or any(w.tag in stts.FINITE_VERBS or w.quoted for w in words[comma + 1:index - 1]):
+        return None
+    outer = noun_phrase_before(words, comma - 1)
+    if outer is None or not starts_clause(words, outer[0]) or words[comma + 1].tag not in stts.NOUN_PHRASE:
+        return None
+    return (outer[0], index - 2)
+
+
+def skip_fillers(words, index):
+    """The first index from `index` on that is not an adverb, particle or `es` (\"sagte jedoch\", \"hieß es\")."""
+    while index < len(words) and (words[index].tag in stts.FRAME_FILLERS
+                                  or words[index].text.lower() in clause_grammar()["expletives"]):
+        index += 1
+    return index
+
+
+def starts_clause(words, index):
+    if index == 0:
+        return True
+    previous = words[index - 1]
+    return previous.tag in stts.CLAUSE_BOUNDARIES or previous.quoted \
+        or previous.text.lower() in clause_grammar()["source_clause_openers"]
+
+
+def noun_phrase_after(words, index):
+    """(first, last) index of the noun phrase that starts at `index`, with genitive and `von` attachments and
+    names in quotation marks: "ein Sprecher des Ministeriums", "Angaben von Diplomaten", "die „Netzeitung“";
+    None when no noun or name follows."""
+    if index >= len(words) or words[index].quoted:
+        return None
+    if words[index].tag == stts.PERSONAL_PRONOUN and words[index].text in speech_cues()["pronouns"]:
+        return (index, index)
+    last = None
+    position = index
+    while position < len(words):
+        word = words[position]
+        after_head = last is not None and last == position - 1
+        if word.quoted:
+            name_end = _quoted_name_end(words, position)
+            if name_end is None or after_head and not ends_with_any(words[last].text, speech_cues()["title_nouns"]):
+                break  # "laut Gall „auch in Zukunft“": a quote, not a name, follows the speaker
+            last = position = name_end
+        elif after_head and _starts_new_noun_phrase(words[last], word):
+            break  # "sagte Cook den Journalisten", "laut Donald Terry kein Grund"
+        elif word.tag in stts.NOUN_PHRASE:
+            last = position if word.tag in stts.NOUN_PHRASE_HEADS else last
+        elif after_head and word.text == "(" and _bracket_end(words, position) is not None:
+            last = position = _bracket_end(words, position)  # "Wolfgang Jüttner (SPD)"
+        elif after_head and word.text == "," and _apposition_end(words, position) is not None:
+            last = position = _apposition_end(words, position)  # "Olli Rehn, EU-Erweiterungskommissar,"
+        elif after_head and word.text in clause_grammar()["joining_conjunctions"] and position + 1 < len(words) \
+                and words[position + 1].tag in stts.NOUN_PHRASE:
+            pass  # "Jan Giesel und David Perteck"
+        elif not (after_head and word.text.lower() in clause_grammar()["agent_prepositions"]):
+            break
+        position += 1
+    if last is None:
+        return None
+    return (index, last)
+
+
+def _starts_new_noun_phrase(head, word):
+    """Whether `word` after the noun or name `head` begins another noun phrase instead of continuing it."""
+    if word.tag in stts.DETERMINERS:
+        return word.text.lower() not in clause_grammar()["genitive_determiners"]  # "des Ministeriums" continues, "den Journalisten" not
+    if word.tag in stts.QUANTIFIERS_AND_ADJECTIVES:
+        return not (head.tag == stts.PROPER_NOUN and head.text.endswith("s"))  # "Frankreichs neuer Minister" continues
+    if word.tag == stts.COMMON_NOUN:
+        return head.tag == stts.COMMON_NOUN  # "Ministerium Arbeiten"; but "Frankreichs Verteidigungsminister" continues
+    return False
+
+
+def _bracket_end(words, index):
+    """The index of the ')' that closes a short bracket opened at `index` ("(SPD)"), else None."""
+    for position in range(index + 1, min(index + MAX_BRACKET_WORDS + 2, len(words))):
+        if words[position].text == ")":
+            return position
+        if words[position].quoted or words[position].tag in stts.FINITE_VERBS:
+            return None
+    return None
+
+
+def _apposition_end(words, index):
+    """The last word of a noun phrase in apposition after the comma at `index`, closed by a comma or the
+    sentence end: ", EU-Erweiterungskommissar," — None when a clause follows ("sagte Cook, Washington arbeite")."""
+    if index + 1 >= len(words) or words[index + 1].tag not in stts.NOUN_PHRASE:
+        return None
+    apposition = noun_phrase_after(words, index + 1)
+    if apposition is None:
+        return None
+    after = apposition[1] + 1
+    return apposition[1] if after == len(words) or words[after].text in {",", ".", ":"} else None
+
+
+def _quoted_name_end(words, index):
+    """The index of the last word of a short quoted name starting at `index` („Die Zeit“), else None."""
+    end = index
+    while end + 1 < len(words) and words[end + 1].quoted and end - index < MAX_QUOTED_NAME_WORDS:
+        end += 1
+    return end if end + 1 == len(words) or not words[end + 1].quoted else None
+
+
+def noun_phrase_before(words, index):
+    """(first, last) index of the noun phrase that ends at `index` ("der Minister", "die „Netzeitung“")."""
+    if index < 0:
+        return None
+    if words[index].quoted:
+        first_quoted = index
+        while first_quoted > 0 and words[first_quoted - 1].quoted and index - first_quoted < MAX_QUOTED_NAME_WORDS:
+            first_quoted -= 1
+        if first_quoted == 0 or words[first_quoted - 1].quoted or words[first_quoted - 1].tag not in stts.NOUN_PHRASE:
+            return None
+        first = noun_phrase_before(words, first_quoted - 1)
+        return (first[0] if first else first_quoted - 1, index)
+    if words[index].tag == stts.PERSONAL_PRONOUN and words[index].text in speech_cues()["pronouns"]:
+        return (index, index)
+    if words[index].text == ")":  # "Wolfgang Jüttner (SPD) sagte"
+        opening = next((i for i in range(index - 1, max(index - MAX_BRACKET_WORDS - 2, -1), -1)
+                        if words[i].text == "("), None)
+        before = noun_phrase_before(words, opening - 1) if opening else None
+        return (before[0], index) if before else None
+    if words[index].tag not in stts.NAME_TAGS:
+        return None
+    first = index
+    while first > 0 and not words[first - 1].quoted and (
+        words[first - 1].tag in stts.NOUN_PHRASE
+        or words[first - 1].text.lower() in clause_grammar()["agent_prepositions"] and first - 2 >= 0
+        and words[first - 2].tag in stts.NOUNS
+    ):
+        first -= 1
+    return (first, index)

@@ -1,0 +1,91 @@
+"""The words of a sentence as the quotation rules read them, and Konjunktiv I over them.
+
+    words = sentence_words(doc_words(doc), sentence, quoted_spans)
+    [(word.text, word.tag, word.quoted) for word in words]
+"""
+
+import bisect
+from typing import NamedTuple
+
+from spacy.attrs import IDX, IS_SPACE, LEMMA, ORTH, TAG
+from spacy.tokens import Doc
+
+from helpers.german import stts
+from helpers.german.konjunktiv import is_konjunktiv_i
+from helpers.quotes.lexicon import clause_grammar
+
+
+class SentenceWord(NamedTuple):  # a tuple, not a dataclass: made for every word of an article, it must be cheap
+    """A non-space token: offsets, text, STTS tag, lemma and whether it stands inside quotation marks."""
+
+    start: int
+    end: int
+    text: str
+    tag: str
+    lemma: str
+    quoted: bool
+
+
+class DocWords(NamedTuple):
+    """The non-space tokens of a Doc, column by column (read from its arrays at once, not token by token)."""
+
+    starts: list
+    ends: list
+    texts: list
+    tags: list
+    lemmas: list
+
+
+def doc_words(doc: Doc) -> DocWords:
+    """The non-space tokens of a Doc as columns."""
+    columns = doc.to_array([IDX, ORTH, TAG, LEMMA, IS_SPACE])
+    columns = columns[columns[:, 4] == 0]
+    strings = doc.vocab.strings
+    starts, orths, tags, lemmas = (columns[:, column].tolist() for column in range(4))
+    texts = [strings[orth] for orth in orths]
+    ends = [start + len(text) for start, text in zip(starts, texts)]
+    return DocWords(starts, ends, texts, [strings[tag] for tag in tags], [strings[lemma] for lemma in lemmas])
+
+
+def sentence_words(words_of_doc: DocWords, sentence, quoted_spans: list) -> list[SentenceWord]:
+    """The words of a sentence (the non-space tokens that overlap it), each marked if it stands inside one of
+    the `quoted_spans` (start, end) that overlap the sentence."""
+    first = bisect.bisect_right(words_of_doc.ends, sentence.start)
+    last = bisect.bisect_left(words_of_doc.starts, sentence.end)
+    columns = [column[first:last] for column in words_of_doc]
+    quoted = [any(q_start < start and end <= q_end or q_start <= start and end < q_end
+                  for q_start, q_end in quoted_spans) for start, end in zip(columns[0], columns[1])] \
+        if quoted_spans else [False] * len(columns[0])
+    return list(map(SentenceWord, *columns, quoted))
+
+
+def is_reported_speech_verb(word: SentenceWord) -> bool:
+    """Whether an unquoted finite verb is in Konjunktiv I (or the Konjunktiv II of reported speech): 'sei',
+    'arbeite' (see `helpers.german.konjunktiv`)."""
+    return not word.quoted and is_konjunktiv_i(word.text, word.lemma, word.tag)
+
+
+def has_reported_speech_verb(words: list[SentenceWord], first: int = 0, last: int | None = None) -> bool:
+    """Whether words[first:last + 1] hold a verb in Konjunktiv I, not next to a first-person pronoun."""
+    last = len(words) - 1 if last is None else last
+    for index in range(first, last + 1):
+        if is_reported_speech_verb(words[index]):
+            neighbours = {w.text.lower() for w in words[max(index - 1, 0):index + 2]}
+            if not neighbours & clause_grammar()["first_person"]:  # "ich sage" is the indicative
+                return True
+    return False
+
+
+def last_content_word(words: list[SentenceWord], first: int) -> int:
+    """The index of the last word that is not a final comma or period (unless quoted), from `first` on."""
+    last = len(words) - 1
+    while last >= first and words[last].tag in stts.CLAUSE_ENDS and not words[last].quoted:
+        last -= 1
+    return last
+
+
+def word_offsets(words: list[SentenceWord], indexes: tuple | None) -> tuple[int, int] | None:
+    """The character offsets (start, end) of words[first..last] for indexes (first, last), or None."""
+    if indexes is None:
+        return None
+    return words[indexes[0]].start, words[indexes[1]].end
