@@ -109,6 +109,6 @@ class ActorComponent:
         span._.affiliation = affiliation.name if affiliation else affiliation_in_text.name if affiliation_in_text \
             else None
         name_start = doc[mention.name_start].idx if mention.name_start is not None else None
-        span._.role = doc.text[span.start_char:name_start].strip() if name_start is not None else mention.title
+        span._.role = doc[span.start:mention.name_start].text.strip() if name_start is not None else mention.title
         span._.name_start = name_start
         span._.derived = mention.derived

@@ -28,13 +28,16 @@ def make_article_component(nlp: Language, name: str):
 
 def attach_article(doc: Doc) -> Doc:
     """Give a Doc its Article (unless `article_doc` gave it one) and mark the Article's sentences in it."""
-    if not doc.text.strip():
-        return doc  # nothing to analyse
     article = doc._.article
     if article is None:
+        text = doc.text  # joins the tokens anew at each use
+        if not text.strip():
+            return doc  # nothing to analyse
         # the Doc's text as it is, so that every offset of the Article is an offset of the Doc
-        article = doc._.article = build_article(doc.text, article_id=doc.user_data.get("article_id", "text"),
+        article = doc._.article = build_article(text, article_id=doc.user_data.get("article_id", "text"),
                                                 normalise=False)
+    elif not article.text.strip():
+        return doc
     return mark_sentence_starts(doc, [sentence.start for sentence in article.sentences])
 
 

@@ -49,17 +49,18 @@ class QuoteComponent:
     def __call__(self, doc: Doc) -> Doc:
         quotes, cues, speakers = [], [], {}
         if doc._.article is not None:
+            text = doc.text  # joins the tokens anew at each use: once per Doc
             found = find_quotes(doc, self.cue_matcher(doc))
-            for quote, mention in zip(found, link_speakers(doc, found)):
-                quotes.append(self._quote_span(doc, quote, mention, cues, speakers))
+            for quote, mention in zip(found, link_speakers(doc, found, text)):
+                quotes.append(self._quote_span(doc, text, quote, mention, cues, speakers))
         doc.spans[QUOTES] = quotes
         doc.spans[CUES] = cues
         doc.spans[SPEAKERS] = list(speakers.values())
         return doc
 
     @staticmethod
-    def _quote_span(doc, quote, mention, cues, speakers):
-        kind = speaker_kind(doc.text[slice(*quote.speaker)] if quote.speaker else None)
+    def _quote_span(doc, text, quote, mention, cues, speakers):
+        kind = speaker_kind(text[slice(*quote.speaker)] if quote.speaker else None)
         if mention is not None and kind != "anonymous":
             kind = "discovered" if mention._.mention_kind == "discovered" else "actor"
         actor_id = mention.kb_id_ if mention is not None else ""

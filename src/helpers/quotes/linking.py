@@ -20,13 +20,14 @@ def speaker_kind(speaker_text: str | None) -> str:
     return "anonymous" if any(ends_with_any(word, speech_cues()["anonymous"]) for word in words) else "unknown"
 
 
-def link_speakers(doc: Doc, found: list[FoundQuote]) -> list[Span | None]:
+def link_speakers(doc: Doc, found: list[FoundQuote], text: str | None = None) -> list[Span | None]:
     """For each quotation (in text order), the actor mention its speaker refers to, or None.
 
     A speaker is the actor whose mention overlaps the speaker's words; of several, the last person
     ("Putin-Sprecher Dmitri Peskow" -> Peskow), else the first mention ("Sprecher des Auswärtigen Amts").
     A pronoun speaker (er, sie) is the previous person who spoke, "demnach" and "wonach" the previous
-    speaker. Anonymous speakers are linked too but stay anonymous.
+    speaker. Anonymous speakers are linked too but stay anonymous. `text`: the Doc's text, if the caller has it
+    (`doc.text` joins all tokens anew each time).
     """
     mentions = list(doc.spans[ACTORS]) if ACTORS in doc.spans else []
     if not mentions:
@@ -35,12 +36,13 @@ def link_speakers(doc: Doc, found: list[FoundQuote]) -> list[Span | None]:
     anaphors = {word for word, rule in speech_cues()["reported"].items() if rule.get("position") == "self"}
     mentions.sort(key=lambda mention: mention.start_char)
     starts = [mention.start_char for mention in mentions]
+    text = doc.text if text is None else text
     last_person = last_speaker = None
     linked = []
     for quote in found:
         mention = None
         if quote.speaker:
-            speaker = doc.text[slice(*quote.speaker)]
+            speaker = text[slice(*quote.speaker)]
             if speaker in pronouns:
                 mention = last_person
             elif speaker.lower() in anaphors:  # "Demnach": the source named before
