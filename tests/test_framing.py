@@ -443,3 +443,13 @@ def test_the_frame_profile_of_an_article_names_the_strongest_sentence_and_who_us
     assert conflict["per_1000_words"] == round(1000 * 2 / 19, 1)  # 19 words, the dateline's included
     fire = profile.set_index("category").loc["fire"]
     assert (fire["group"], fire["voices"], fire["example_cues"]) == ("metaphor", "Anja Brenner 1", "Pulverfass")
+
+
+def test_the_frame_profile_of_an_article_without_quotations_gives_every_cue_to_the_journalist():
+    from helpers import analyze
+    from helpers.tables.frame_profile import frame_profile
+
+    analysis = analyze("Berlin (dpa) - Der Streik geht weiter. Die Kosten steigen.")
+    assert analysis.quotes.empty
+    profile = frame_profile(analysis).set_index("category")
+    assert profile.loc["conflict", "voices"] == "Journalist 1"

@@ -45,7 +45,9 @@ def frame_profile(analysis, lexicon: str = DEFAULT_LEXICON, examples: int = 1) -
     rows = []
     for category, found in cues.groupby("category", sort=False):
         entry = categories.get(category)
-        voices = found["quote_id"].map(speakers).where(found["voice"] == "quoted").fillna(JOURNALIST).value_counts()
+        # as objects: with no quotation in the article, the mapped ids would stay integers that take no name
+        voices = found["quote_id"].astype(object).map(speakers).where(found["voice"] == "quoted").fillna(JOURNALIST) \
+            .value_counts()
         by_sentence = found.groupby("sentence", sort=False)
         strongest = sorted(by_sentence.groups, key=lambda sentence: (-len(by_sentence.groups[sentence]),
                                                                      sentence))[:examples]
