@@ -49,7 +49,7 @@ class QuoteComponent:
     def __call__(self, doc: Doc) -> Doc:
         quotes, cues, speakers = [], [], {}
         if doc._.article is not None:
-            text = doc.text  # joins the tokens anew at each use: once per Doc
+            text = doc._.article.text  # the Doc's text (doc.text would join all its tokens anew)
             found = find_quotes(doc, self.cue_matcher(doc))
             for quote, mention in zip(found, link_speakers(doc, found, text)):
                 quotes.append(self._quote_span(doc, text, quote, mention, cues, speakers))
