@@ -14,7 +14,7 @@ from IPython.display import Markdown
 from helpers import analyze
 from helpers.app.inputs import read_input
 from helpers.app.server import free_port
-from helpers.app.views import actor_choices, actor_view, highlighted_text, overview
+from helpers.app.views import MENTION_COLOR, actor_choices, actor_view, highlighted_text, overview
 from helpers.cli import main
 from helpers.errors import ArticleError
 
@@ -77,6 +77,14 @@ def test_the_marked_text_shows_the_chosen_layers_and_the_articles_markup_as_text
     assert ">Olaf Scholz</span>" in everything and ">Zitat</span>" in everything
     quotes_only = highlighted_text(analysis, {"quotes"}).data
     assert ">Zitat</span>" in quotes_only and ">Olaf Scholz</span>" not in quotes_only
+    assert "Akteur (das Schildchen nennt, wer gemeint ist)" in everything
+    assert "Akteur (das Schildchen" not in quotes_only
+
+
+def test_each_layer_has_one_colour_whatever_the_actor_or_category(analysis):
+    marked = highlighted_text(analysis, {"mentions"}).data
+    assert f'background:{MENTION_COLOR}">Olaf Scholz</span>' in marked
+    assert f'background:{MENTION_COLOR}">Bundesregierung</span>' in marked
 
 
 def test_one_actor_is_shown_with_its_mentions_and_quotes(analysis):

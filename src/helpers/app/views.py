@@ -30,6 +30,11 @@ from helpers.tables.quotes import QUOTE_COLORS, quote_spans, who_speaks
 
 # The layers of the marked text: key -> the German name of its checkbox.
 LAYERS = {"mentions": "Erwähnte Akteure", "quotes": "Zitate und Sprecher", "frames": "Frame-Signale"}
+MENTION_COLOR, FRAME_COLOR = "#a9cdf5", "#d9c2f0"
+# What the colours of the marked text mean, per layer: (colour, German explanation).
+LEGEND = {"mentions": [(MENTION_COLOR, "Akteur (das Schildchen nennt, wer gemeint ist)")],
+          "quotes": [(color, name) for name, color in QUOTE_COLORS.items()],
+          "frames": [(FRAME_COLOR, "Frame-Signal (das Schildchen nennt die Kategorie)")]}
 TOP_ROWS = 10  # actors and speakers in the overview's tables
 UNTITLED = "Eingefügter Text (ohne erkennbare Überschrift)"
 VARIANTS = 4  # ways of writing an actor named in the actor view's sentence
@@ -47,21 +52,36 @@ def article_heading(analysis: Analysis) -> HTML:
 
 
 def highlighted_text(analysis: Analysis, layers) -> HTML:
-    """The article with the spans of the chosen `layers` (keys of `LAYERS`) marked, each with its label: the
-    actor of a mention, Zitat / Redeeinleitung / Sprecher of a quotation, the category of a frame cue.
+    """The article with the spans of the chosen `layers` (keys of `LAYERS`) marked, one colour per layer, and
+    a small tag at each span: the actor of a mention, Zitat / Redeeinleitung / Sprecher of a quotation, the
+    category of a frame cue. Above the text, what the colours mean.
 
         highlighted_text(analysis, {"quotes"})
     """
-    parts = []
+    parts, colors = [], dict(QUOTE_COLORS)
     if "mentions" in layers:
-        parts.append(analysis.mentions[["start", "end"]].assign(label=analysis.mentions["actor"]))
+        mentions = analysis.mentions
+        parts.append(mentions[["start", "end"]].assign(label=mentions["actor"]))
+        colors |= dict.fromkeys(mentions["actor"], MENTION_COLOR)
     if "quotes" in layers:
         parts.append(quote_spans(analysis.quotes))
     if "frames" in layers:
         cues = analysis.frame_cues
-        parts.append(cues[["start", "end"]].assign(label=cues["category"].map(category_labels()).fillna(cues["category"])))
+        categories = cues["category"].map(category_labels()).fillna(cues["category"])
+        parts.append(cues[["start", "end"]].assign(label=categories))
+        colors |= dict.fromkeys(categories, FRAME_COLOR)
     spans = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["start", "end", "label"])
-    return highlight(analysis.article, spans, label="label", colors=QUOTE_COLORS)
+    marked = highlight(analysis.article, spans, label="label", colors=colors, legend=False).data
+    return HTML(_layer_legend(layers) + marked)
+
+
+def _layer_legend(layers) -> str:
+    chips = [(color, name) for layer, chips in LEGEND.items() if layer in layers for color, name in chips]
+    if not chips:
+        return "<p>Wählen Sie oben aus, was im Text markiert werden soll.</p>"
+    shown = "".join(f'<span style="background:{color};padding:2px 8px;margin:2px 4px 2px 0;border-radius:4px;'
+                    f'display:inline-block">{html.escape(name)}</span>' for color, name in chips)
+    return f'<div style="margin:0.4em 0 0.8em 0">{shown}</div>'
 
 
 def overview(analysis: Analysis) -> list:
@@ -120,9 +140,11 @@ def actor_view(analysis: Analysis, actor_id: str) -> list:
     quotes = analysis.quotes[analysis.quotes["speaker_actor_id"] == actor_id]
     name = _actor_name(analysis, actor_id)
     variants = list(dict.fromkeys(mentions["surface"]))
-    named = german_list([f"„{variant}“" for variant in variants[:VARIANTS]]) + (" …" if len(variants) > VARIANTS else "")
-    sentence = f"**{name}** wird {amount(len(mentions), 'Mal', 'Mal')} erwähnt"
-    sentence += f" (als {named})" if variants else ""
+    named = german_list([f"„{variant}“" for variant in variants[:VARIANTS]])
+    if len(variants) > VARIANTS:
+        named += " …"
+    sentence = f"**{name}** wird {len(mentions)} Mal erwähnt (als {named})" if variants else \
+        f"**{name}** wird nicht eigens erwähnt"
     if len(quotes):
         words = int(who_speaks(quotes)["quoted_words"].sum())  # a partial quote inside an indirect one counts once
         sentence += (f" und kommt in {amount(len(quotes), 'Zitat', 'Zitaten')} mit "
@@ -132,11 +154,11 @@ def actor_view(analysis: Analysis, actor_id: str) -> list:
     spans = pd.concat([mentions[["start", "end"]].assign(label=name), quote_spans(quotes)], ignore_index=True)
     return [say(sentence), highlight(analysis.article, spans, label="label", colors=QUOTE_COLORS),
             say("#### Zitate"), show(quotes, "quotes", empty=f"{name} wird in diesem Artikel nicht zitiert."),
-            say("#### Erwähnungen"), show(mentions, "mentions", empty=f"{name} wird nicht namentlich erwähnt.")]
+            say("#### Erwähnungen"), show(mentions, "mentions", empty=f"{name} wird nicht eigens erwähnt.")]
 
 
 def _actor_name(analysis, actor_id):
     mentions, quotes = analysis.mentions, analysis.quotes
-    names = [*mentions.loc[mentions["actor_id"] == actor_id, "actor"], *quotes.loc[quotes["speaker_actor_id"] == actor_id,
-                                                                                     "speaker_actor"].dropna()]
+    names = [*mentions.loc[mentions["actor_id"] == actor_id, "actor"],
+             *quotes.loc[quotes["speaker_actor_id"] == actor_id, "speaker_actor"].dropna()]
     return names[0] if names else str(actor_id)

@@ -12,6 +12,7 @@ shown, so that the first analysis need not wait for all of it.
 
 import html
 import threading
+from pathlib import Path
 import traceback
 
 import ipywidgets as widgets
@@ -31,13 +32,16 @@ INTRODUCTION = (
 )
 # Tab titles as wide as their words (ipywidgets cuts them at a fixed width); the text field inside the border.
 STYLE = ("<style>.blickwinkel-explorer .lm-TabBar-tab{flex:0 0 auto!important;max-width:none!important;"
-         "padding:0 1.2em!important}.blickwinkel-explorer .widget-textarea{width:calc(100% - 8px)}</style>")
+         "padding:0 1.2em!important}.blickwinkel-explorer .widget-textarea{width:calc(100% - 8px)}"
+         ".blickwinkel-explorer .widget-html-content{line-height:1.5}</style>")
+SHOWN_LAYERS = {"mentions", "quotes"}  # at first: the frame cues would make the text hard to read at a glance
 TABS = ("Markierter Text", "Wer wird erwähnt, wer spricht?", "Frames", "Ein Akteur im Blick")
 STEPS = ("Der Text wird gelesen …", "Das Sprachmodell wird geladen (beim ersten Mal bis zu einer Minute) …",
          "Der Artikel wird analysiert …", "Die Ergebnisse werden dargestellt …")
 NO_ACTOR = "In diesem Artikel erkennt das Programm keine Akteure."
 UNEXPECTED = ("Bei der Analyse ist ein unerwarteter Fehler aufgetreten. Versuchen Sie es mit einem anderen Text; "
               "wenn der Fehler bleibt, geben Sie diese Meldung an die Entwickler weiter:")
+EXAMPLE = Path(__file__).resolve().parents[3] / "data" / "dpa_frankreich_russland_is.txt"  # in a checkout
 _PIPELINE_LOCK = threading.Lock()  # the background load and a first analysis must not build the pipeline twice
 
 
@@ -66,6 +70,9 @@ class Explorer:
         self.upload = widgets.FileUpload(accept=",".join(FILE_SUFFIXES), multiple=False,
                                          description="Datei wählen", layout=widgets.Layout(width="auto"))
         self.chosen = widgets.HTML()
+        self.example = widgets.Button(description="Beispielartikel einfügen", icon="file-text-o",
+                                      tooltip="Fügt den mitgelieferten dpa-Artikel in das Textfeld ein",
+                                      layout=widgets.Layout(width="auto", display="" if EXAMPLE.is_file() else "none"))
         self.button = widgets.Button(description="Analysieren", button_style="primary", icon="search",
                                      layout=widgets.Layout(width="12em"))
         self.progress = widgets.IntProgress(min=0, max=len(STEPS), layout=widgets.Layout(width="16em"))
@@ -73,7 +80,7 @@ class Explorer:
         self.working = widgets.HBox([self.progress, self.step], layout=widgets.Layout(display="none"))
         self.messages = widgets.Output()
         self.heading = widgets.Output()
-        self.layers = {key: widgets.Checkbox(value=True, description=name, indent=False,
+        self.layers = {key: widgets.Checkbox(value=key in SHOWN_LAYERS, description=name, indent=False,
                                              layout=widgets.Layout(width="auto", margin="0 2em 0 0"))
                        for key, name in LAYERS.items()}
         self.marked, self.summary, self.frames, self.actor = (widgets.Output() for _ in range(4))
@@ -86,11 +93,13 @@ class Explorer:
         self.results = widgets.VBox([self.heading, self.tabs], layout=widgets.Layout(display="none"))
         self.widget = widgets.VBox([
             widgets.HTML(STYLE + INTRODUCTION), self.text,
-            widgets.HBox([self.upload, self.chosen, self.button], layout=widgets.Layout(align_items="center")),
+            widgets.HBox([self.upload, self.example, self.chosen, self.button],
+                         layout=widgets.Layout(align_items="center")),
             self.working, self.messages, self.results,
         ], layout=widgets.Layout(max_width="70em"))
         self.widget.add_class("blickwinkel-explorer")
         self.button.on_click(lambda _: self.run())
+        self.example.on_click(lambda _: self._insert_example())
         self.upload.observe(lambda _: self._show_chosen(), names="value")
         for checkbox in self.layers.values():
             checkbox.observe(lambda _: self._show_marked(), names="value")
@@ -155,7 +164,12 @@ class Explorer:
             text = str(error)
             cause = str(error.__cause__) if isinstance(error.__cause__, BlickwinkelError) else None
         with self.messages:
-            display(_message(text, "#fdecea", "#d93025", detail=cause and f"Meldung des Programms: {cause}"))
+            detail = cause and f"Meldung des Programms (auf Englisch): {cause}"
+            display(_message(text, "#fdecea", "#d93025", detail=detail))
+
+    def _insert_example(self):
+        self.upload.value = ()
+        self.text.value = EXAMPLE.read_text(encoding="utf-8")
 
     def _show_chosen(self):
         names = [upload["name"] for upload in self.upload.value]
