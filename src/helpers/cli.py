@@ -104,6 +104,11 @@ def build_parser():
     names.add_argument("--file", metavar="TSV",
                        help="GermEval 2014 file (default ../shared/data/germeval2014/NER-de-dev.tsv)")
     names.set_defaults(handler=_evaluate_names)
+
+    app = commands.add_parser("app", help="start the explorer for teachers as a Voilà app in the browser (German)")
+    app.add_argument("--port", type=_positive, metavar="N", help="port on localhost (default 8866, else a free one)")
+    app.add_argument("--no-browser", action="store_true", help="only print the address, do not open a browser")
+    app.set_defaults(handler=_app)
     return parser
 
 
@@ -218,6 +223,12 @@ def _evaluate_names(args):
     from helpers.evaluation.names import GERMEVAL_DEV, evaluate_names
 
     print(evaluate_names(args.file or GERMEVAL_DEV).to_string(index=False))
+
+
+def _app(args):
+    from helpers.app.server import serve  # imports ipywidgets and the pipeline's modules: only for this command
+
+    return serve(port=args.port, open_browser=not args.no_browser)
 
 
 def write_table(table, output_format, header=True, stream=None):

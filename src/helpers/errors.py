@@ -27,3 +27,7 @@ class PipelineError(BlickwinkelError):
 
 class BlickwinkelWarning(UserWarning):
     """Something was guessed (an encoding, the language) and the user should know."""
+
+
+class LanguageWarning(BlickwinkelWarning):
+    """The text does not look like German, so the analyses will miss most of what they look for."""

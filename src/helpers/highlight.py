@@ -44,14 +44,15 @@ def label_colors(labels) -> dict:
 
 
 def highlight(article: Article, spans: pd.DataFrame, label: str = "label", colors: dict | None = None,
-              title: str | None = None, names: dict | None = None) -> HTML:
+              title: str | None = None, names: dict | None = None, legend: bool = True) -> HTML:
     """The article with the rows of `spans` (columns start, end and `label`) marked.
 
         highlight(article, mentions, label="actor")
         highlight(article, cues, label="category", names=category_labels())    # German names of the codes
 
-    `names` shows each value of the label column by another name. Returns an IPython HTML object (`.data`
-    is the HTML).
+    `names` shows each value of the label column by another name; `legend=False` leaves out the chips of the
+    labels above the text (for a caller that explains its colours itself). Returns an IPython HTML object
+    (`.data` is the HTML).
     """
     missing = {"start", "end", label} - set(spans.columns)
     if missing:
@@ -61,7 +62,9 @@ def highlight(article: Article, spans: pd.DataFrame, label: str = "label", color
     marks = [(int(start), int(end), str(names.get(name, name))) for start, end, name in
              zip(rows["start"], rows["end"], rows[label]) if int(end) > int(start)]
     colors = {**label_colors(name for _, _, name in marks), **(colors or {})}
-    parts = [STYLE, _legend({name: colors[name] for name in dict.fromkeys(name for _, _, name in marks)})]
+    parts = [STYLE]
+    if legend:
+        parts.append(_legend({name: colors[name] for name in dict.fromkeys(name for _, _, name in marks)}))
     if title:
         parts.append(f"<h3>{html.escape(title)}</h3>")
     for paragraph in article.paragraphs:

@@ -11,7 +11,7 @@ import unicodedata
 import warnings
 
 from helpers.article.model import Article, Paragraph, Section, Sentence
-from helpers.errors import ArticleError, BlickwinkelWarning
+from helpers.errors import ArticleError, BlickwinkelWarning, LanguageWarning
 from helpers.german.quotation_marks import sentence_closers, sentence_openers
 from helpers.resources import read_yaml, word_list
 
@@ -105,7 +105,7 @@ def _warn_unless_german(text, name):
         warnings.warn(
             f"{name} does not look like German ({share:.0%} German function words): the analyses are "
             "built for German news and will miss most of what they look for",
-            BlickwinkelWarning,
+            LanguageWarning,
             stacklevel=4,
         )
 
