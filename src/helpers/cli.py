@@ -76,6 +76,13 @@ def build_parser():
                         help="notebook names or paths (default: notebooks/0[1-4]_*.ipynb)")
     report.set_defaults(handler=_report)
 
+    worksheet = commands.add_parser("worksheet", help="write a printable worksheet (A4, PDF or HTML) for one article: "
+                                    "quotes and speakers marked, who speaks, discussion questions")
+    worksheet.add_argument("path", metavar="PATH", help="the article file")
+    worksheet.add_argument("--out", required=True, metavar="FILE", help="FILE.pdf (printed by Chromium) or FILE.html")
+    _add_catalogs(worksheet)
+    worksheet.set_defaults(handler=_worksheet)
+
     analyze = commands.add_parser("analyze", help="analyse a corpus into Parquet tables (resumable)")
     analyze.add_argument("paths", nargs="+", metavar="PATH",
                          help="article files (.txt, .html, .json, .jsonl), folders or globs")
@@ -245,6 +252,12 @@ def _report(args):
 
     index = render_report(args.path, args.out, notebooks=args.notebooks, show_code=args.show_code)
     print(index)
+
+
+def _worksheet(args):
+    from helpers.worksheet import write_worksheet
+
+    print(write_worksheet(args.path, args.out, catalogs=args.catalogs))
 
 
 def _analyze(args):
