@@ -68,8 +68,10 @@ def build_parser():
         _add_catalogs(table)
         table.set_defaults(handler=_table, target=target)
 
-    report = commands.add_parser("report", help="render the notebooks for one article as HTML pages")
-    report.add_argument("path", metavar="PATH", help="the article file")
+    report = commands.add_parser("report", help="render the notebooks for one article as HTML pages "
+                                 "(with a second article: also the two compared)")
+    report.add_argument("paths", nargs="+", metavar="PATH",
+                        help="the article file; a second one adds notebook 06_compare for the two")
     report.add_argument("--out", required=True, metavar="DIR", help="folder for the HTML pages and notebooks")
     report.add_argument("--show-code", action="store_true", help="keep the notebooks' code in the pages")
     report.add_argument("--notebooks", nargs="+", metavar="NOTEBOOK",
@@ -250,7 +252,11 @@ def _positive(value):
 def _report(args):
     from helpers.report import render_report  # imports papermill and nbconvert: only for this command
 
-    index = render_report(args.path, args.out, notebooks=args.notebooks, show_code=args.show_code)
+    if len(args.paths) > 2:
+        raise BlickwinkelError(f"report takes one article, or two to compare, not {len(args.paths)}: for a corpus "
+                               "use blickwinkel analyze")
+    index = render_report(args.paths[0], args.out, notebooks=args.notebooks, show_code=args.show_code,
+                          compare_with=args.paths[1] if len(args.paths) == 2 else None)
     print(index)
 
 
