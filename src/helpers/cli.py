@@ -11,6 +11,7 @@ import json
 import os
 import sys
 import warnings
+from contextlib import contextmanager
 
 import pandas as pd
 from tqdm import tqdm
@@ -24,6 +25,7 @@ from helpers.errors import BlickwinkelError
 TABLE_COMMANDS = {"actors": "mentions", "frames": "frame_cues", "quotes": "quotes"}
 
 FORMATS = ("csv", "json", "jsonl")
+TABLE_FORMATS = (*FORMATS, "xlsx")  # an Excel workbook (helpers.exports): only with --output
 
 
 def main(argv=None):
@@ -61,17 +63,27 @@ def build_parser():
 
     for name, target in TABLE_COMMANDS.items():
         table = commands.add_parser(name, help=f"print the {name} table of articles (Analysis.{target})")
-        _add_inputs(table, default_format="csv")
+        _add_inputs(table, default_format="csv", formats=TABLE_FORMATS)
+        _add_spreadsheet_options(table)
         _add_catalogs(table)
         table.set_defaults(handler=_table, target=target)
 
-    report = commands.add_parser("report", help="render the notebooks for one article as HTML pages")
-    report.add_argument("path", metavar="PATH", help="the article file")
+    report = commands.add_parser("report", help="render the notebooks for one article as HTML pages "
+                                 "(with a second article: also the two compared)")
+    report.add_argument("paths", nargs="+", metavar="PATH",
+                        help="the article file; a second one adds notebook 06_compare for the two")
     report.add_argument("--out", required=True, metavar="DIR", help="folder for the HTML pages and notebooks")
     report.add_argument("--show-code", action="store_true", help="keep the notebooks' code in the pages")
     report.add_argument("--notebooks", nargs="+", metavar="NOTEBOOK",
                         help="notebook names or paths (default: notebooks/0[1-4]_*.ipynb)")
     report.set_defaults(handler=_report)
+
+    worksheet = commands.add_parser("worksheet", help="write a printable worksheet (A4, PDF or HTML) for one article: "
+                                    "quotes and speakers marked, who speaks, discussion questions")
+    worksheet.add_argument("path", metavar="PATH", help="the article file")
+    worksheet.add_argument("--out", required=True, metavar="FILE", help="FILE.pdf (printed by Chromium) or FILE.html")
+    _add_catalogs(worksheet)
+    worksheet.set_defaults(handler=_worksheet)
 
     analyze = commands.add_parser("analyze", help="analyse a corpus into Parquet tables (resumable)")
     analyze.add_argument("paths", nargs="+", metavar="PATH",
@@ -84,6 +96,8 @@ def build_parser():
                          help="run here (local) or on a Dask cluster (dask)")
     analyze.add_argument("--scheduler", metavar="ADDRESS",
                          help="Dask scheduler address (default: start a LocalCluster)")
+    analyze.add_argument("--xlsx", metavar="FILE",
+                         help="also write all tables into one Excel workbook (refused above Excel's row limit)")
     _add_catalogs(analyze)
     analyze.set_defaults(handler=_analyze)
 
@@ -112,10 +126,16 @@ def build_parser():
     return parser
 
 
-def _add_inputs(command, default_format):
+def _add_inputs(command, default_format, formats=FORMATS):
     command.add_argument("paths", nargs="+", metavar="PATH",
                          help="article files (.txt, .html, .json, .jsonl), folders or globs")
-    command.add_argument("--format", choices=FORMATS, default=default_format, help="output format")
+    command.add_argument("--format", choices=formats, default=default_format, help="output format")
+
+
+def _add_spreadsheet_options(command):
+    command.add_argument("--output", metavar="FILE", help="write to FILE instead of stdout (needed for xlsx)")
+    command.add_argument("--excel", action="store_true",
+                         help="with --format csv: for German Excel (UTF-8 with BOM, ';', decimal comma, German headings)")
 
 
 def _add_catalogs(command):
@@ -152,10 +172,13 @@ def _load(args):
 def _table(args):
     from helpers.analysis import analyze_many  # loads the pipeline: only for the commands that need it
 
+    _check_spreadsheet_options(args)
     failed = []
     analyses = analyze_many(load_corpus(args.paths, on_error=lambda error: _report_failure(error, failed)),
                             catalogs=args.catalogs)
-    if args.format == "json":  # one JSON array, so the tables of all articles are collected first
+    if args.format == "xlsx" or args.excel or args.output:
+        _write_table_file(args, analyses)
+    elif args.format == "json":  # one JSON array, so the tables of all articles are collected first
         tables = [getattr(analysis, args.target) for analysis in analyses]
         if tables:
             write_table(pd.concat(tables, ignore_index=True), "json")
@@ -163,6 +186,55 @@ def _table(args):
         for number, analysis in enumerate(analyses):
             write_table(getattr(analysis, args.target), args.format, header=number == 0)
     return 1 if failed else 0
+
+
+def _check_spreadsheet_options(args):
+    """Refuse option combinations of the table commands that cannot work, before any article is analysed."""
+    if args.format == "xlsx" and not args.output:
+        raise BlickwinkelError("--format xlsx writes a file: add --output FILE.xlsx")
+    if args.format == "xlsx":
+        from helpers.exports import check_workbook_path
+
+        check_workbook_path(args.output)
+    if args.excel and args.format != "csv":
+        raise BlickwinkelError(f"--excel is for --format csv, not {args.format}: use --format csv --excel, "
+                               "or --format xlsx --output FILE.xlsx")
+
+
+def _write_table_file(args, analyses):
+    """A table command's output as an Excel workbook (a sheet of the articles and one of the table), as CSV
+    for Excel, or in any format into --output."""
+    from helpers.exports import write_excel_csv, write_workbook
+
+    if args.format == "xlsx":
+        articles, tables = [], []
+        for analysis in analyses:
+            articles.append(article_summary(analysis.article))
+            tables.append(getattr(analysis, args.target))
+        table = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame()
+        print(write_workbook({"articles": pd.DataFrame(articles), args.target: table}, args.output))
+        return
+    with _output(args.output) as stream:
+        if args.format == "json":
+            tables = [getattr(analysis, args.target) for analysis in analyses]
+            if tables:
+                write_table(pd.concat(tables, ignore_index=True), "json", stream=stream)
+            return
+        for number, analysis in enumerate(analyses):
+            if args.excel:
+                write_excel_csv(getattr(analysis, args.target), stream, header=number == 0)
+            else:
+                write_table(getattr(analysis, args.target), args.format, header=number == 0, stream=stream)
+
+
+@contextmanager
+def _output(path):
+    """The file at `path` for writing text (newlines as written), or stdout."""
+    if path is None:
+        yield sys.stdout
+        return
+    with open(path, "w", encoding="utf-8", newline="") as stream:
+        yield stream
 
 
 def _report_failure(error, failed):
@@ -185,18 +257,38 @@ def _positive(value):
 def _report(args):
     from helpers.report import render_report  # imports papermill and nbconvert: only for this command
 
-    index = render_report(args.path, args.out, notebooks=args.notebooks, show_code=args.show_code)
+    if len(args.paths) > 2:
+        raise BlickwinkelError(f"report takes one article, or two to compare, not {len(args.paths)}: for a corpus "
+                               "use blickwinkel analyze")
+    index = render_report(args.paths[0], args.out, notebooks=args.notebooks, show_code=args.show_code,
+                          compare_with=args.paths[1] if len(args.paths) == 2 else None)
     print(index)
+
+
+def _worksheet(args):
+    from helpers.worksheet import write_worksheet
+
+    print(write_worksheet(args.path, args.out, catalogs=args.catalogs))
 
 
 def _analyze(args):
     from helpers.corpus import analyze_corpus
     from helpers.corpus.store import table_sizes
 
+    if args.xlsx:
+        from helpers.exports import check_workbook_path
+
+        check_workbook_path(args.xlsx)  # before the analysis, not after it
     analysed = analyze_corpus(args.paths, args.out, processes=args.processes, engine=args.engine,
                               scheduler=args.scheduler, catalogs=args.catalogs)
     sizes = ", ".join(f"{name} {count}" for name, count in table_sizes(args.out).items())
     print(f"{analysed} new articles (or unreadable inputs) done; {args.out} holds: {sizes} rows")
+    if args.xlsx:
+        from helpers.corpus import read_tables
+        from helpers.exports import check_excel_size, write_workbook
+
+        check_excel_size(table_sizes(args.out))  # before reading tables that could not be written anyway
+        print(f"Excel workbook: {write_workbook(read_tables(args.out), args.xlsx)}")
 
 
 def _evaluate_quotes(args):

@@ -12,6 +12,7 @@ import seaborn as sns
 from matplotlib.ticker import MaxNLocator
 
 PALETTE = sns.color_palette("pastel", 20).as_hex() + sns.color_palette("muted", 20).as_hex()
+HATCHES = ("", "///", "...", "xx")  # the bars of a pair, told apart without colour
 
 
 def bar_chart(counts, title=None, xlabel="Anzahl", top=20, ax=None):
@@ -58,6 +59,33 @@ def share_chart(table, index, groups, title=None, xlabel="Anteil", ax=None):
     ax.xaxis.set_major_formatter(lambda value, _: f"{value:.0%}")
     if ax.get_legend() is not None:
         ax.get_legend().set_title(None)  # the groups' own names say what they are
+    return ax
+
+
+def paired_bar_chart(table, index, value, pair="article", title=None, xlabel="Anzahl", top=15, ax=None):
+    """Horizontal bars side by side: for each value of `index` (e.g. actor), one bar per value of `pair` (e.g.
+    the two articles compared), the `top` largest by their sum first; a missing pair counts 0. The two bars
+    differ in hatching as well as colour, so the chart reads in black and white.
+
+        paired_bar_chart(comparison.mentions, index="actor", value="mentions")
+    """
+    pairs = list(dict.fromkeys(table[pair]))
+    wide = table.pivot_table(index=index, columns=pair, values=value, aggfunc="sum", fill_value=0, sort=False)
+    wide = wide.reindex(columns=pairs, fill_value=0)
+    wide = wide.loc[wide.sum(axis=1).sort_values(ascending=False, kind="stable").index[:top]]
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 0.5 * max(len(wide), 3) + 1.2))
+    if wide.empty:
+        return _nothing_to_show(ax, title)
+    long = wide.reset_index().melt(id_vars=index, var_name=pair, value_name=value)
+    sns.barplot(data=long, x=value, y=index, hue=pair, hue_order=pairs, ax=ax, palette=PALETTE[20:20 + len(pairs)],
+                edgecolor="black", linewidth=0.6)
+    for container, hatch in zip(ax.containers, HATCHES):
+        for bar in container:
+            bar.set_hatch(hatch)
+    ax.set(title=title, xlabel=xlabel, ylabel="")
+    # beside the chart, where it covers no bar (as in line_chart); after the hatching, so that it shows it
+    ax.legend(title=None, loc="upper left", bbox_to_anchor=(1.02, 1), frameon=False)
     return ax
 
 

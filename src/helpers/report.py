@@ -24,6 +24,7 @@ from helpers.errors import BlickwinkelError
 
 NOTEBOOKS_DIR = Path(__file__).resolve().parents[2] / "notebooks"
 REPORT_NOTEBOOKS = "0[1-4]_*.ipynb"
+COMPARE_NOTEBOOK = "06_compare.ipynb"  # with a second article: the two compared (parameters ARTICLE_A, ARTICLE_B)
 KERNEL_NAME = "python3"
 TEST_MARKER = "# NBVAL_CHECK_OUTPUT"  # a cell whose output the tests compare
 # Images and styles are inline; nothing else may load or run.
@@ -65,33 +66,42 @@ def report_notebooks(notebooks=None):
     return paths
 
 
-def render_report(article_path, out_dir, *, notebooks=None, show_code=False, progress=True):
+def render_report(article_path, out_dir, *, notebooks=None, show_code=False, progress=True, compare_with=None):
     """Run the report notebooks for one article and write HTML pages, executed notebooks and `index.html`.
 
         render_report("data/dpa_frankreich_russland_is.txt", "reports/", notebooks=["01_load_article"])
+        render_report("a.txt", "reports/", compare_with="b.txt")     # ... and 06_compare for a and b
 
-    Returns the path of `index.html`. A notebook that fails raises `BlickwinkelError` naming the notebook
-    and the failing cell.
+    With `compare_with`, a second article, the report also has the comparison notebook (`COMPARE_NOTEBOOK`)
+    for the two, after the article's own pages. Returns the path of `index.html`. A notebook that fails raises
+    `BlickwinkelError` naming the notebook and the failing cell.
     """
     article_path = Path(article_path).resolve()
     article = load_article(article_path)  # fails early, with the loader's message, on a bad input
     paths = report_notebooks(notebooks)
+    runs = [(notebook, {"ARTICLE": str(article_path)}, article.display_title) for notebook in paths]
+    if compare_with is not None:
+        other_path = Path(compare_with).resolve()
+        other = load_article(other_path)
+        runs.append((report_notebooks([COMPARE_NOTEBOOK])[0],
+                     {"ARTICLE_A": str(article_path), "ARTICLE_B": str(other_path)},
+                     f"{article.display_title} – {other.display_title}"))
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise BlickwinkelError(f"{out_dir} is a file, not a folder: give --out a new or an existing folder for the report")
     out_dir.mkdir(parents=True, exist_ok=True)
     pages = []
-    for number, notebook in enumerate(paths, start=1):
+    for number, (notebook, parameters, subject) in enumerate(runs, start=1):
         started = time.perf_counter()
         executed = out_dir / notebook.name
-        run_notebook(notebook, executed, article_path)
+        run_notebook(notebook, executed, article_path, parameters=parameters)
         page = out_dir / f"{notebook.stem}.html"
-        title = f"{notebook.stem}: {article.display_title}"
+        title = f"{notebook.stem}: {subject}"
         page.write_text(notebook_html(executed, title=title, show_code=show_code), encoding="utf-8")
         pages.append(page)
         if progress:
             seconds = time.perf_counter() - started
-            print(f"[{number}/{len(paths)}] {notebook.stem}: {page} ({seconds:.1f} s)", file=sys.stderr, flush=True)
+            print(f"[{number}/{len(runs)}] {notebook.stem}: {page} ({seconds:.1f} s)", file=sys.stderr, flush=True)
     started = time.perf_counter()
     index = out_dir / "index.html"
     index.write_text(index_html(article, pages), encoding="utf-8")
@@ -100,8 +110,9 @@ def render_report(article_path, out_dir, *, notebooks=None, show_code=False, pro
     return index
 
 
-def run_notebook(notebook, executed, article_path):
-    """Execute `notebook` with papermill for one article, writing the executed copy to `executed`."""
+def run_notebook(notebook, executed, article_path, parameters=None):
+    """Execute `notebook` with papermill for one article, writing the executed copy to `executed`.
+    `parameters` replace the default {"ARTICLE": article_path} (the comparison takes ARTICLE_A, ARTICLE_B)."""
     import papermill  # slow to import, and only needed for reports
     from traitlets.config import Config
 
@@ -111,7 +122,7 @@ def run_notebook(notebook, executed, article_path):
             papermill.execute_notebook(
                 str(notebook),
                 str(executed),
-                parameters={"ARTICLE": str(article_path)},
+                parameters=parameters or {"ARTICLE": str(article_path)},
                 kernel_name=KERNEL_NAME,
                 config=Config({"KernelManager": {"transport": "ipc", "ip": str(Path(sockets) / "kernel")}}),
                 cwd=str(notebook.parent),

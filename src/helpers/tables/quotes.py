@@ -98,7 +98,7 @@ def who_speaks(table: pd.DataFrame, by: str = "speaker", catalogs=()) -> pd.Data
     if by not in {"speaker", "affiliation", "top_affiliation"}:
         raise ValueError(f"who_speaks(by={by!r}): use by='speaker', 'affiliation' or 'top_affiliation'")
     rows = table.assign(
-        speaker=_speaker_label(table),
+        speaker=speaker_labels(table),
         affiliation=table["speaker_affiliation"].fillna(table["speaker_actor"]).fillna("(unbekannt)"),
         top_affiliation=[_outermost(actor_id, catalogs) for actor_id in table["speaker_actor_id"]],
         quoted_words=table["text"].str.count(r"\w+").where(~_inside_another(table), 0),
@@ -109,7 +109,9 @@ def who_speaks(table: pd.DataFrame, by: str = "speaker", catalogs=()) -> pd.Data
     return counts.join(types).sort_values(["quoted_words", "quotes"], ascending=False).reset_index()
 
 
-def _speaker_label(table):
+def speaker_labels(table: pd.DataFrame) -> pd.Series:
+    """Each quotation's speaker as `who_speaks` names it: the linked actor, else as written, '(anonym) …' for an
+    anonymous source, '(unbekannt)' without a speaker."""
     anonymous = table["speaker_kind"] == "anonymous"
     label = table["speaker_actor"].where(~anonymous).fillna(table["speaker"]).fillna("(unbekannt)")
     return label.where(~anonymous, "(anonym) " + label)
