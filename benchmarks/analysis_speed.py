@@ -9,7 +9,7 @@ starts uses one temporary `BLICKWINKEL_CACHE_DIR`, empty at the start of the run
 1. throughput: the full article analysis (the pipeline's components and every table of
    `helpers.corpus.TABLES`: actor mentions, quotes, frame cues) on the Wikinews `train` articles in ../shared,
    in tokens per second, against the tokenisation of the same texts by `spacy.blank("de")` in the same
-   process. The analysis is the one of `blickwinkel analyze` without writing Parquet (`analyze_batch`:
+   process, the two taking turns batch by batch (so that the load of a shared machine falls on both alike). The analysis is the one of `blickwinkel analyze` without writing Parquet (`analyze_batch`:
    each article through the pipeline, its tables' columns, one DataFrame per table and batch of `BATCH_SIZE`
    articles), timed stage by stage: each component of the pipeline, each table's columns, and making the
    DataFrames. Three passes, each in a fresh process
@@ -62,15 +62,21 @@ def throughput(paths):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
     articles = list(load_corpus(paths, progress=False))
     tokenizer = spacy.blank("de")
-    started = time.process_time()
-    tokens = sum(len(doc) for doc in tokenizer.pipe(article.text for article in articles))
-    tokenize_seconds = time.process_time() - started
     nlp = load_pipeline()
     stages = dict.fromkeys(["tokenizer", *nlp.pipe_names, *(f"table {name}" for name in TABLES), "DataFrames"], 0.0)
-    analysis_started = time.process_time()
+    # Tokenisation and analysis take turns, batch by batch, so that both are timed under the same conditions (on a
+    # shared machine a process's speed changes by up to 2x from one second to the next with the load of the other
+    # core). Each batch is tokenised by `spacy.blank("de")` before it is analysed; like the pipeline, that
+    # tokenizer meets each word form first in this run.
+    tokens, tokenize_seconds, analysis_seconds = 0, 0.0, 0.0
     for first in range(0, len(articles), BATCH_SIZE):
+        batch = articles[first:first + BATCH_SIZE]
+        started = time.process_time()
+        tokens += sum(len(doc) for doc in tokenizer.pipe(article.text for article in batch))
+        tokenize_seconds += time.process_time() - started
+        analysis_started = time.process_time()
         parts = {name: [] for name in TABLES}
-        for article in articles[first:first + BATCH_SIZE]:
+        for article in batch:
             started = time.process_time()
             doc = article_doc(nlp, article)
             stages["tokenizer"] += time.process_time() - started
@@ -86,7 +92,7 @@ def throughput(paths):
         for name, found in parts.items():
             frame_of(found, TABLES[name][1])
         stages["DataFrames"] += time.process_time() - started
-    analysis_seconds = time.process_time() - analysis_started
+        analysis_seconds += time.process_time() - analysis_started
     started = time.process_time()
     save_word_analyses()  # what the process would do at exit: the next run reads them
     store_seconds = time.process_time() - started

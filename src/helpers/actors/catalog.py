@@ -23,6 +23,15 @@ ACTOR_TYPES = ("person", "state", "organisation", "group", "place", "other")
 # How a mention refers to its actor: the kinds a catalog form can have, and a name found by discovery.
 MENTION_KINDS = ("name", "demonym", "metonym", "role", "compound", "discovered")
 
+# Counts the catalog files written by this process (`promote`): a pipeline re-reads its catalogs at once when
+# it changed, and otherwise looks at the files' times once a second (see ActorComponent.refresh).
+written_catalogs = [0]
+
+
+def catalog_written() -> None:
+    """Note that a catalog file was written, so that pipelines re-read their catalogs before the next Doc."""
+    written_catalogs[0] += 1
+
 
 @dataclass(frozen=True)
 class Actor:

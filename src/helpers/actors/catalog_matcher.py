@@ -46,19 +46,25 @@ class CatalogMatcher:
         for _, start, end in self.matcher(doc):
             if end > longest.get(start, start):
                 longest[start] = end
+        compounds = self._compounds
+        for text in set(texts).difference(compounds):
+            compounds[text] = self._compound_actor(text)
+        # only the tokens where a form starts or that are compounds of a name can start a mention
+        candidates = sorted(set(longest).union(position for position, text in enumerate(texts)
+                                               if compounds[text] is not None))
         found = []
         position = 0
-        while position < len(texts):
+        for candidate in candidates:
+            if candidate < position:
+                continue  # inside the mention found before
+            position = candidate
             end = longest.get(position)
             if end is not None and self._adjective_in_a_name(doc, texts, position, end):
-                position += 1  # "Deutscher Städtetag": a name's first word, neither the state nor a compound
-                continue
+                continue  # "Deutscher Städtetag": a name's first word, neither the state nor a compound
             mention = self._form_at(texts, position, end) or self._compound_at(texts[position], position)
-            if mention is None:
-                position += 1
-                continue
-            found.append(mention)
-            position = mention.end
+            if mention is not None:
+                found.append(mention)
+                position = mention.end
         return found
 
     def _form_at(self, texts, position, end):
@@ -94,8 +100,6 @@ class CatalogMatcher:
         return previous in self.gazetteers.first_names and previous not in self.catalog.forms
 
     def _compound_at(self, text, position):
-        if text not in self._compounds:
-            self._compounds[text] = self._compound_actor(text)
         actor_id = self._compounds[text]
         return None if actor_id is None else FoundMention(position, position + 1, actor_id, "compound")
 

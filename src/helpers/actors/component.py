@@ -18,11 +18,13 @@ written, not who it is about. A role ("der Kreml-Chef") means its holder at the 
 a name ("Kreml-Chef Wladimir Putin") is one mention of that person.
 """
 
+import time
+
 from spacy.attrs import ORTH, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from helpers.actors.catalog import load_catalog
+from helpers.actors.catalog import load_catalog, written_catalogs
 from helpers.actors.catalog_matcher import CatalogMatcher
 from helpers.actors.descriptions import describe_back
 from helpers.actors.discovery import NameDiscovery
@@ -31,6 +33,7 @@ from helpers.actors.roles import with_roles
 from helpers.german.word_forms import slug
 
 SPAN_KEY = "actors"
+CATALOG_CHECK_SECONDS = 1.0
 MENTION_EXTENSIONS = {"mention_kind": None, "actor_name": None, "affiliation": None, "role": None,
                       "name_start": None, "derived": False}
 for _name, _default in MENTION_EXTENSIONS.items():
@@ -52,10 +55,18 @@ class ActorComponent:
         self.catalogs = catalogs
         self.gazetteers = Gazetteers.bundled()
         self.catalog = None
+        self.checked, self.written = 0.0, written_catalogs[0]
         self.refresh()
 
     def refresh(self):
-        """Re-read the catalogs if a file changed (after `promote`), so the next Doc uses the new entries."""
+        """Re-read the catalogs if a file changed (after `promote`), so the next Doc uses the new entries. The
+        files are looked at once a second at most (looking at them for each Doc cost 1% of a corpus run), and
+        at once after this process wrote a catalog."""
+        now = time.monotonic()
+        if self.catalog is not None and now - self.checked < CATALOG_CHECK_SECONDS \
+                and self.written == written_catalogs[0]:
+            return
+        self.checked, self.written = now, written_catalogs[0]
         catalog = load_catalog(self.catalogs)
         if catalog is not self.catalog:
             self.catalog = catalog
@@ -104,11 +115,13 @@ class ActorComponent:
         else:
             actor = self.catalog.actor(mention.actor_id)
             name, affiliation = actor.name, self.catalog.actors.get(actor.affiliation)
-        span._.mention_kind = mention.kind
-        span._.actor_name = name
-        span._.affiliation = affiliation.name if affiliation else affiliation_in_text.name if affiliation_in_text \
-            else None
+        extensions = span._  # one accessor object for all six (spaCy makes a new one at each `span._`)
+        extensions.mention_kind = mention.kind
+        extensions.actor_name = name
+        extensions.affiliation = affiliation.name if affiliation else affiliation_in_text.name \
+            if affiliation_in_text else None
         name_start = doc[mention.name_start].idx if mention.name_start is not None else None
-        span._.role = doc[span.start:mention.name_start].text.strip() if name_start is not None else mention.title
-        span._.name_start = name_start
-        span._.derived = mention.derived
+        extensions.role = doc[span.start:mention.name_start].text.strip() if name_start is not None \
+            else mention.title
+        extensions.name_start = name_start
+        extensions.derived = mention.derived

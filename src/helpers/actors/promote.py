@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from helpers.actors.catalog import ACTOR_TYPES
+from helpers.actors.catalog import ACTOR_TYPES, catalog_written
 from helpers.errors import ResourceError
 from helpers.german.word_forms import slug
 
@@ -58,6 +58,7 @@ def promote(names, path: str | Path, actor_type: str | None = None) -> list[str]
     if not existing.endswith("\n"):
         existing += "\n"
     path.write_text(existing + "".join(_indented(block) for block in blocks), encoding="utf-8")
+    catalog_written()
     return written
 
 

@@ -105,13 +105,14 @@ class FrameComponent:
                                 (span, finding, surface))
         spans = sorted(kept.values(), key=lambda entry: (entry[0].start_char, entry[0].end_char))
         for span, finding, surface in spans:
-            span._.frame = finding.cue.frame
-            span._.frame_group = self.lexicon.categories[finding.cue.category].group
-            span._.frame_cue = finding.cue.name
-            span._.cue_surface = surface
-            span._.compound_part = finding.compound_part
-            span._.compound_split = finding.compound_split
-            span._.in_question = self._in_question(article, span.start_char)
+            extensions = span._  # one accessor object for all seven (spaCy makes a new one at each `span._`)
+            extensions.frame = finding.cue.frame
+            extensions.frame_group = self.lexicon.categories[finding.cue.category].group
+            extensions.frame_cue = finding.cue.name
+            extensions.cue_surface = surface
+            extensions.compound_part = finding.compound_part
+            extensions.compound_split = finding.compound_split
+            extensions.in_question = self._in_question(article, span.start_char)
         doc.spans[SPAN_KEY] = [span for span, _, _ in spans]
         return doc
 

@@ -81,8 +81,17 @@ class WordAnalyses:
         self.added = 0  # analyses made since the file was last written
 
     def get(self, table, key, analyse):
-        """The value of a key: this process's, else the file's, else `analyse()`."""
-        return self.get_many(table, [key], lambda missing: [analyse()])[0]
+        """The value of a key: this process's, else the file's, else `analyse()` (as `get_many` for one key,
+        written out: it is called for each new word form of a Doc)."""
+        used = self.used[table]
+        value = used.get(key)
+        if value is None:
+            value = self.earlier[table].pop(key, None)
+            if value is None:
+                value = analyse()
+                self.added += 1
+            self._use(used, key, value)
+        return value
 
     def get_many(self, table, keys, analyse):
         """The values of distinct keys (as `get`); those neither in this process nor in the file come from one

@@ -41,10 +41,12 @@ def mention_columns(doc: Doc) -> dict[str, list]:
     rows = []
     for span in doc.spans[SPAN_KEY] if SPAN_KEY in doc.spans else ():
         place = article.locate(span.start_char)
+        extensions = span._
+        name_start = extensions.name_start
         rows.append((
-            article.id, span.kb_id_, span._.actor_name, span.label_, span._.affiliation, span._.mention_kind,
-            span.text, span.start_char, span.end_char,
-            span._.name_start if span._.name_start is not None else span.start_char, span.end_char, span._.role,
+            article.id, span.kb_id_, extensions.actor_name, span.label_, extensions.affiliation,
+            extensions.mention_kind, span.text, span.start_char, span.end_char,
+            name_start if name_start is not None else span.start_char, span.end_char, extensions.role,
             place["sentence"], place["section_index"], place["section"], place["part"],
         ))
     return _columns(MENTION_COLUMNS, rows)
