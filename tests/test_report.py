@@ -130,11 +130,3 @@ def test_the_report_command_prints_where_the_index_is(tmp_path, hostile_article,
     captured = capsys.readouterr()
     assert captured.out.strip() == str(tmp_path / "bericht" / "index.html")
     assert "[1/1] 01_leer" in captured.err
-
-
-def test_every_notebook_renders_a_short_article_without_dateline_sections_or_quotes(tmp_path):
-    article = tmp_path / "kurz.txt"
-    article.write_text("Kurz notiert\n\nDas Wetter war am Montag gut. Am Dienstag regnete es.", encoding="utf-8")
-    index = render_report(article, tmp_path / "bericht", progress=False)
-    pages = sorted(path.name for path in index.parent.glob("0*.html"))
-    assert pages == [f"{path.stem}.html" for path in report_notebooks()]
