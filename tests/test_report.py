@@ -130,3 +130,14 @@ def test_the_report_command_prints_where_the_index_is(tmp_path, hostile_article,
     captured = capsys.readouterr()
     assert captured.out.strip() == str(tmp_path / "bericht" / "index.html")
     assert "[1/1] 01_leer" in captured.err
+
+
+def test_the_report_of_two_articles_adds_their_comparison(tmp_path, hostile_article, capsys):
+    other = Path(__file__).parent / "articles" / "bahnstreik_dpa.txt"
+    notebook = write_notebook(tmp_path / "01_leer.ipynb", "1 + 1")
+    out = tmp_path / "bericht"
+    assert main(["report", str(hostile_article), str(other), "--out", str(out), "--notebooks", str(notebook)]) == 0
+    assert "[2/2] 06_compare" in capsys.readouterr().err
+    page = (out / "06_compare.html").read_text(encoding="utf-8")
+    assert "Lokführer legen die Bahn erneut lahm" in page and "feindlich" in page
+    assert '<a href="06_compare.html">' in (out / "index.html").read_text(encoding="utf-8")
