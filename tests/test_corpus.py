@@ -298,3 +298,10 @@ def test_ctrl_c_says_in_one_line_how_to_resume(corpus, tmp_path, capsys, monkeyp
     err = capsys.readouterr().err
     assert err.endswith("\ninterrupted; run the same command again to resume\n")  # after the progress bar's line
     assert "Traceback" not in err
+
+
+def test_a_warning_while_loading_goes_to_the_table_and_not_into_the_progress_bar(corpus, tmp_path, capsys):
+    (corpus / "latin.txt").write_bytes("Köln - Die Stadt sperrt das Ufer wegen Hochwasser.".encode("cp1252"))
+    assert main(["analyze", str(corpus), "--out", str(tmp_path / "out"), "--processes", "1"]) == 0
+    assert "is not UTF-8" not in capsys.readouterr().err
+    assert read_tables(tmp_path / "out")["warnings"]["article_id"].tolist() == ["latin"]

@@ -141,3 +141,12 @@ def test_the_report_of_two_articles_adds_their_comparison(tmp_path, hostile_arti
     page = (out / "06_compare.html").read_text(encoding="utf-8")
     assert "Lokführer legen die Bahn erneut lahm" in page and "feindlich" in page
     assert '<a href="06_compare.html">' in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_file_as_the_report_folder_is_an_error_and_stays_as_it_was(tmp_path, hostile_article, capsys):
+    taken = tmp_path / "bericht.html"
+    taken.write_text("schon da", encoding="utf-8")
+    assert main(["report", str(hostile_article), "--out", str(taken)]) == 2
+    err = capsys.readouterr().err
+    assert "is a file, not a folder" in err and "Traceback" not in err
+    assert taken.read_text(encoding="utf-8") == "schon da"
