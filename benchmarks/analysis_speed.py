@@ -9,7 +9,8 @@ starts uses one temporary `BLICKWINKEL_CACHE_DIR`, empty at the start of the run
 1. throughput: the full article analysis (the pipeline's components and every table of
    `helpers.corpus.TABLES`: actor mentions, quotes, frame cues) on the Wikinews `train` articles in ../shared,
    in tokens per second, against the tokenisation of the same texts by `spacy.blank("de")` in the same
-   process, the two taking turns batch by batch (so that the load of a shared machine falls on both alike). The analysis is the one of `blickwinkel analyze` without writing Parquet (`analyze_batch`:
+   process, the two taking turns batch by batch (so that the load of a shared machine falls on both alike).
+   The analysis is the one of `blickwinkel analyze` without writing Parquet (`analyze_batch`:
    each article through the pipeline, its tables' columns, one DataFrame per table and batch of `BATCH_SIZE`
    articles), timed stage by stage: each component of the pipeline, each table's columns, and making the
    DataFrames. Three passes, each in a fresh process
