@@ -10,14 +10,14 @@ lexicon's patterns into spaCy matchers, `component` writes the cues into `doc.sp
 table of cues and its summaries are `helpers.tables.frame_cues`.
 """
 
-from helpers.framing.component import CUE_EXTENSIONS, SPAN_KEY, make_frame_component
+from helpers.framing.component import CUE_EXTENSIONS, SPAN_KEY, cue_extensions, make_frame_component
 from helpers.framing.compounds import split_compound
 from helpers.framing.lexicon import (
     DEFAULT_LEXICON, FrameLexicon, category_labels, category_table, lexicon_of, lexicon_table, load_lexicon,
 )
 
 __all__ = [
-    "CUE_EXTENSIONS", "DEFAULT_LEXICON", "FrameLexicon", "SPAN_KEY", "category_labels", "category_table", "lexicon_of",
-    "lexicon_table", "load_lexicon",
+    "CUE_EXTENSIONS", "DEFAULT_LEXICON", "FrameLexicon", "SPAN_KEY", "category_labels", "category_table",
+    "cue_extensions", "lexicon_of", "lexicon_table", "load_lexicon",
     "make_frame_component", "split_compound",
 ]

@@ -45,12 +45,30 @@ def _cue_extension(name):
     two cues often cover one word ("Koalitionspartner": Koalition and Partner)."""
 
     def get(span):
-        return span.doc.user_data.get((SPAN_KEY, name, span.label_, span.kb_id_, span.start_char, span.end_char))
+        return span.doc.user_data.get(_cue_key(span, name))
 
     def set_value(span, value):
-        span.doc.user_data[(SPAN_KEY, name, span.label_, span.kb_id_, span.start_char, span.end_char)] = value
+        span.doc.user_data[_cue_key(span, name)] = value
 
     return {"getter": get, "setter": set_value}
+
+
+def _cue_key(span, name, where=None):
+    """The `doc.user_data` key of a cue extension; `where`: the span's (label, kb_id, start, end), if known."""
+    return (SPAN_KEY, name, *(where or (span.label_, span.kb_id_, span.start_char, span.end_char)))
+
+
+def set_cue_extensions(span: Span, **values) -> None:
+    """Set several cue extensions of a span at once (as `span._.name = value`, the span's key read once)."""
+    where, data = (span.label_, span.kb_id_, span.start_char, span.end_char), span.doc.user_data
+    for name, value in values.items():
+        data[_cue_key(span, name, where)] = value
+
+
+def cue_extensions(span: Span) -> dict:
+    """All cue extensions of a span ({name: value}, as `span._.name`), the span's key read once."""
+    where, data = (span.label_, span.kb_id_, span.start_char, span.end_char), span.doc.user_data
+    return {name: data.get(_cue_key(span, name, where)) for name in CUE_EXTENSIONS}
 
 
 for _name in CUE_EXTENSIONS:
@@ -105,14 +123,11 @@ class FrameComponent:
                                 (span, finding, surface))
         spans = sorted(kept.values(), key=lambda entry: (entry[0].start_char, entry[0].end_char))
         for span, finding, surface in spans:
-            extensions = span._  # one accessor object for all seven (spaCy makes a new one at each `span._`)
-            extensions.frame = finding.cue.frame
-            extensions.frame_group = self.lexicon.categories[finding.cue.category].group
-            extensions.frame_cue = finding.cue.name
-            extensions.cue_surface = surface
-            extensions.compound_part = finding.compound_part
-            extensions.compound_split = finding.compound_split
-            extensions.in_question = self._in_question(article, span.start_char)
+            set_cue_extensions(span, frame=finding.cue.frame,
+                               frame_group=self.lexicon.categories[finding.cue.category].group,
+                               frame_cue=finding.cue.name, cue_surface=surface, compound_part=finding.compound_part,
+                               compound_split=finding.compound_split,
+                               in_question=self._in_question(article, span.start_char))
         doc.spans[SPAN_KEY] = [span for span, _, _ in spans]
         return doc
 

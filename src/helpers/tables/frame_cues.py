@@ -12,7 +12,7 @@ import pandas as pd
 from spacy.tokens import Doc
 
 from helpers.article import Article
-from helpers.framing import DEFAULT_LEXICON, SPAN_KEY, FrameLexicon, lexicon_of
+from helpers.framing import DEFAULT_LEXICON, SPAN_KEY, FrameLexicon, cue_extensions, lexicon_of
 from helpers.tables.build import NULLABLE_INTEGERS, frame_of
 
 QUOTES_KEY = "quotes"
@@ -54,12 +54,12 @@ def frame_cue_columns(doc: Doc) -> dict[str, list]:
     quotations = list(doc.spans[QUOTES_KEY]) if QUOTES_KEY in doc.spans else []
     columns = {name: [] for name in FRAME_CUE_COLUMNS}
     for span in doc.spans[SPAN_KEY] if SPAN_KEY in doc.spans else ():
-        extensions = span._
-        row = {"article_id": article.id, "category": span.label_, "frame": extensions.frame,
-               "group": extensions.frame_group, "cue_lemma": extensions.frame_cue,
-               "surface": extensions.cue_surface, "start": span.start_char, "end": span.end_char,
-               "compound_part": extensions.compound_part, "compound_split": extensions.compound_split,
-               **article.locate(span.start_char), "in_question": extensions.in_question,
+        extensions = cue_extensions(span)
+        row = {"article_id": article.id, "category": span.label_, "frame": extensions["frame"],
+               "group": extensions["frame_group"], "cue_lemma": extensions["frame_cue"],
+               "surface": extensions["cue_surface"], "start": span.start_char, "end": span.end_char,
+               "compound_part": extensions["compound_part"], "compound_split": extensions["compound_split"],
+               **article.locate(span.start_char), "in_question": extensions["in_question"],
                **_voice(quotations, span)}
         for name, values in columns.items():
             values.append(row[name])
