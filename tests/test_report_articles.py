@@ -1,8 +1,8 @@
 """Reports for articles unlike the bundled one: every notebook renders, no cell fails, and no page talks about
 the bundled article (see tests/articles/README.md for what each article covers).
 
-Each article is rendered once and every check reuses that report. `make test` renders two articles (a rich
-one and a one-sentence one); the whole set (tests/articles plus the Wikinews train articles listed in
+Each article is rendered once and every check reuses that report. `make test` renders one article (the rail
+strike, which has most of what the set covers); the whole set (tests/articles plus the Wikinews train articles listed in
 tests/articles/wikinews_ids.tsv) runs when BLICKWINKEL_ALL_REPORTS=1, as in CI (.ci/run).
 """
 
