@@ -1,4 +1,9 @@
+import time
+from pathlib import Path
+
 import pytest
+
+from helpers.cli import main
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -8,3 +13,21 @@ def cache_dir(tmp_path_factory):
         folder = tmp_path_factory.mktemp("blickwinkel_cache")
         patch.setenv("BLICKWINKEL_CACHE_DIR", str(folder))
         yield folder
+
+
+@pytest.fixture(scope="session")
+def rendered_report(tmp_path_factory):
+    """`blickwinkel report ARTICLE` with every notebook, run at most once per article and test session (a report
+    takes 20–40 s here): a function from an article's path to (report folder, exit code, seconds)."""
+    reports = {}
+
+    def render(path):
+        path = Path(path).resolve()
+        if path not in reports:
+            out = tmp_path_factory.mktemp("bericht")
+            started = time.perf_counter()
+            code = main(["report", str(path), "--out", str(out)])
+            reports[path] = out, code, time.perf_counter() - started
+        return reports[path]
+
+    return render

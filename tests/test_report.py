@@ -15,22 +15,6 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-HOSTILE_ARTICLE = """\
-Berlin (dpa) - Die Bundesregierung hat am Montag <script>document.title='pwned'</script> einen Plan gegen \
-die Wohnungsnot vorgestellt, den die Ministerin <b>fett</b> als Wende bezeichnete.
-
-Bundeskanzler Olaf Scholz sagte: „Wir werden in diesem Jahr mehr Wohnungen bauen als je zuvor.“ \
-Die Opposition kritisierte den Plan als zu spät und zu teuer für die Mieter in den Städten.
-
-Was sagen die Verbände?
-
-Der Deutsche Mieterbund erklärte, die Mieten seien in Berlin und München zuletzt stark gestiegen. \
-Die Bauwirtschaft begrüßte das Programm. Sie fordert aber schnellere Genehmigungen.
-
-Wie geht es weiter?
-
-Der Bundestag soll im Herbst über das Gesetz abstimmen. Die Länder müssen danach zustimmen.
-"""
 
 
 def write_notebook(path, *sources):
@@ -44,10 +28,9 @@ def write_notebook(path, *sources):
 
 
 @pytest.fixture
-def hostile_article(tmp_path):
-    path = tmp_path / "feindlich.txt"
-    path.write_text(HOSTILE_ARTICLE, encoding="utf-8")
-    return path
+def hostile_article():
+    """A short dpa report with HTML markup in its text, which a report must show as text and never run."""
+    return Path(__file__).parent / "articles" / "feindlich.txt"
 
 
 def test_a_notebook_name_means_the_projects_notebook_of_that_name():
@@ -84,11 +67,11 @@ def test_report_pages_are_named_like_the_notebooks_with_an_index(tmp_path, hosti
 
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="headless browser test needs Debian's chromium at /usr/bin/chromium")
-def test_report_shows_figures_and_highlights_and_never_runs_article_markup(tmp_path, hostile_article):
+def test_report_shows_figures_and_highlights_and_never_runs_article_markup(rendered_report, hostile_article):
     playwright = pytest.importorskip("playwright.sync_api", reason="the browser test drives chromium with playwright")
-    notebooks = report_notebooks()  # every page, since each notebook shows the article in its own way
-    index = render_report(hostile_article, tmp_path / "report", notebooks=notebooks, progress=False)
-    pages = [index.parent / f"{notebook.stem}.html" for notebook in notebooks]
+    out, code, _ = rendered_report(hostile_article)  # every page, since each notebook shows the article its own way
+    assert code == 0
+    pages = [out / f"{notebook.stem}.html" for notebook in report_notebooks()]
     seen = {"figures": 0, "highlights": 0, "markup as text": 0}
     with playwright.sync_playwright() as driver:
         browser = driver.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)

@@ -1,16 +1,17 @@
 """Reports for articles unlike the bundled one: every notebook renders, no cell fails, and no page talks about
 the bundled article (see tests/articles/README.md for what each article covers).
 
-Each article is rendered once and every check reuses that report. `make test` renders one article (the rail
-strike, which has most of what the set covers); the whole set (tests/articles plus the Wikinews train articles listed in
-tests/articles/wikinews_ids.tsv) runs when BLICKWINKEL_ALL_REPORTS=1, as in CI (.ci/run).
+Each article is rendered once per test session (the `rendered_report` fixture of conftest.py) and every check
+reuses that report. `make test` renders one article, `feindlich.txt` (a short dpa report with markup in its
+text, whose report the browser test of test_report.py opens too); the whole set (tests/articles plus the
+Wikinews train articles listed in tests/articles/wikinews_ids.tsv) runs when BLICKWINKEL_ALL_REPORTS=1, as in
+CI (.ci/run).
 """
 
 import csv
 import html
 import os
 import re
-import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -18,13 +19,12 @@ import nbformat
 import pytest
 
 from helpers import load_article
-from helpers.cli import main
 from helpers.report import report_notebooks
 
 ARTICLES = Path(__file__).resolve().parent / "articles"
 WIKINEWS_TRAIN = Path(__file__).resolve().parents[2] / "shared" / "data" / "wikinews-quotes" / "train"
 # rendered by `make test` too; the others only in CI (BLICKWINKEL_ALL_REPORTS=1): a report takes 30–40 s here
-QUICK = ["bahnstreik_dpa.txt"]
+QUICK = ["feindlich.txt"]
 ALL_REPORTS = os.environ.get("BLICKWINKEL_ALL_REPORTS") == "1"
 # Words about the bundled dpa article (France, Russia, Putin, the "Zwangsehe" of its lead): a report of an
 # article that has none of them must not have them either.
@@ -56,13 +56,10 @@ def chosen(name):
 
 
 @pytest.fixture(scope="module", params=[chosen(name) for name in article_set()])
-def report(request, tmp_path_factory):
-    """(article path, report folder, exit code, seconds): `blickwinkel report` run once per article."""
+def report(request, rendered_report):
+    """(article path, report folder, exit code, seconds): `blickwinkel report` run once per article and session."""
     path = article_path(request.param)
-    out = tmp_path_factory.mktemp("bericht")
-    started = time.perf_counter()
-    code = main(["report", str(path), "--out", str(out)])
-    return path, out, code, time.perf_counter() - started
+    return (path, *rendered_report(path))
 
 
 class _Text(HTMLParser):
