@@ -430,6 +430,21 @@ def test_wikinews_cues_are_not_wildly_over_matched():
     assert cues["cue_lemma"].value_counts(normalize=True).iloc[0] < 0.15
 
 
+def test_every_hand_marked_metaphor_points_at_its_words_in_the_articles_of_its_documented_draw():
+    from helpers.evaluation.frames import RECALL_SAMPLES, read_metaphors, recall_articles, round3_articles
+
+    if not (WIKINEWS / "dev").is_dir():
+        pytest.skip(f"Wikinews quotation corpus not found at {WIKINEWS}: the recall samples' articles lie in ../shared")
+    draws = {"metaphors.tsv": recall_articles(), "metaphors_round3.tsv": round3_articles()}
+    for path, data_dir in RECALL_SAMPLES.values():
+        listed = pd.read_csv(path.with_name(path.stem + "_articles.tsv"), sep="\t", dtype={"article_id": str})
+        if path.name in draws:
+            assert sorted(listed["article_id"]) == draws[path.name], path.name
+        for row in read_metaphors(path).itertuples():
+            assert row.article_id in set(listed["article_id"]), (path.name, row.article_id)
+            text = load_article(data_dir / f"{row.article_id}.json").text
+            assert text[row.start:row.end] == row.text, (path.name, row.article_id, row.start)
+
 
 def test_the_frame_profile_of_an_article_names_the_strongest_sentence_and_who_uses_the_words():
     from helpers import analyze

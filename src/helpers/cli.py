@@ -114,6 +114,10 @@ def build_parser():
     frames.add_argument("--top", type=int, default=10, metavar="N", help="cues listed per category (default 10)")
     frames.set_defaults(handler=_frame_profile)
 
+    framing = commands.add_parser("evaluate-frames", help="frame-cue precision and metaphor recall on the "
+                                  "hand-made samples in tests/gold")
+    framing.set_defaults(handler=_evaluate_frames)
+
     names = commands.add_parser("evaluate-names", help="score the actor mentions as named entities on GermEval 2014")
     names.add_argument("--file", metavar="TSV",
                        help="GermEval 2014 file (default ../shared/data/germeval2014/NER-de-dev.tsv)")
@@ -309,6 +313,13 @@ def _frame_profile(args):
         parts.append(frame_cue_columns(analysis.doc))
         words += words_in(analysis.article)
     print(describe_frames(frame_of(parts, FRAME_CUE_DTYPES), n=args.top, articles=len(parts), words=words))
+
+
+def _evaluate_frames(args):
+    from helpers.evaluation.frames import evaluate_frames
+
+    for title, table in evaluate_frames().items():
+        print(f"{title}\n{table.to_string(index=False)}\n")
 
 
 def _evaluate_names(args):

@@ -9,6 +9,9 @@ authors did not read them): the 30 recall articles are `sorted(Random("metaphor-
 of all train ids, the 50 precision articles `sorted(Random("frame-precision").sample(rest, 50))` of the
 others (`ids` sorted as strings). A judged cue is `correct` (a cue of its category in that sentence),
 `wrong_category` (a frame cue, but of another category) or `not_a_cue`; precision is the share `correct`.
+Two more recall samples were marked blind, by a reader who saw neither the lexicon nor the tool's output: 30
+`dev` articles (`metaphors_dev.tsv`) and 30 more `train` articles (`metaphors_round3.tsv`, drawn as
+`round3_articles`). `evaluate_frames()` (`blickwinkel evaluate-frames`) prints every sample's figures.
 """
 
 import json
@@ -25,9 +28,20 @@ from helpers.pipeline import DEFAULT_LEXICON
 from helpers.resources import SHARED_DATA
 
 TRAIN = SHARED_DATA / "wikinews-quotes" / "train"
+DEV = SHARED_DATA / "wikinews-quotes" / "dev"
 GOLD_DIR = Path(__file__).resolve().parents[3] / "tests" / "gold"
 PRECISION_GOLD = GOLD_DIR / "frame_precision.tsv"
 METAPHOR_GOLD = GOLD_DIR / "metaphors.tsv"
+# Each hand-made sample (see its README in tests/gold) and, for the recall samples, the folder of its articles.
+PRECISION_SAMPLES = {
+    "round 1: 200 cues of 50 train articles": PRECISION_GOLD,
+    "round 2: 35 cues of 100 train articles (metaphors over-sampled)": GOLD_DIR / "frame_precision_round2.tsv",
+}
+RECALL_SAMPLES = {
+    "30 train articles, read while the lexicon was extended (optimistic)": (METAPHOR_GOLD, TRAIN),
+    "30 dev articles, marked blind": (GOLD_DIR / "metaphors_dev.tsv", DEV),
+    "30 more train articles, marked blind (round 3)": (GOLD_DIR / "metaphors_round3.tsv", TRAIN),
+}
 JUDGEMENTS = ("correct", "wrong_category", "not_a_cue")
 CUE_SEED = "frame-precision-cues"
 
@@ -51,6 +65,13 @@ def precision_articles(data_dir=TRAIN) -> list[str]:
     recall = set(recall_articles(data_dir))
     rest = [article_id for article_id in train_ids(data_dir) if article_id not in recall]
     return sorted(random.Random("frame-precision").sample(rest, 50))
+
+
+def round3_articles(data_dir=TRAIN) -> list[str]:
+    """The 30 train articles of the third recall sample: neither recall nor precision articles of round 1."""
+    taken = set(recall_articles(data_dir)) | set(precision_articles(data_dir))
+    rest = [article_id for article_id in train_ids(data_dir) if article_id not in taken]
+    return sorted(random.Random("metaphor-recall-round3").sample(rest, 30))
 
 
 def analysed(ids, data_dir=TRAIN, lexicon=DEFAULT_LEXICON):
@@ -136,3 +157,16 @@ def metaphor_recall(gold: pd.DataFrame, data_dir=TRAIN, lexicon=DEFAULT_LEXICON)
     table["recall_any_family"] = (table["found_any_family"] / table["marked"]).round(3)
     table["recall_strict"] = (table["found_strict"] / table["marked_strict"]).round(3)
     return table.reset_index()
+
+
+def evaluate_frames(lexicon=DEFAULT_LEXICON) -> dict[str, pd.DataFrame]:
+    """Every hand-made sample's table, by its title: precision per category as judged (the judgements were made
+    on the lexicon of their day; see the READMEs) and metaphor recall of `lexicon`, which is measured anew.
+
+        for title, table in evaluate_frames().items(): print(title, table, sep="\n")
+    """
+    tables = {f"precision, {title}": precision_by_category(read_judgements(path), lexicon)
+              for title, path in PRECISION_SAMPLES.items()}
+    for title, (path, data_dir) in RECALL_SAMPLES.items():
+        tables[f"metaphor recall, {title}"] = metaphor_recall(read_metaphors(path), data_dir, lexicon)
+    return tables
