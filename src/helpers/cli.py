@@ -114,6 +114,12 @@ def build_parser():
     frames.add_argument("--top", type=int, default=10, metavar="N", help="cues listed per category (default 10)")
     frames.set_defaults(handler=_frame_profile)
 
+    speakers = commands.add_parser("evaluate-speakers", help="share of hand-labelled quotations whose speaker is "
+                                   "linked to the right actor and affiliation (tests/gold/speaker_linking.tsv)")
+    speakers.add_argument("--details", action="store_true", help="also print every labelled quotation with the "
+                          "tool's answer")
+    speakers.set_defaults(handler=_evaluate_speakers)
+
     framing = commands.add_parser("evaluate-frames", help="frame-cue precision and metaphor recall on the "
                                   "hand-made samples in tests/gold")
     framing.set_defaults(handler=_evaluate_frames)
@@ -313,6 +319,17 @@ def _frame_profile(args):
         parts.append(frame_cue_columns(analysis.doc))
         words += words_in(analysis.article)
     print(describe_frames(frame_of(parts, FRAME_CUE_DTYPES), n=args.top, articles=len(parts), words=words))
+
+
+def _evaluate_speakers(args):
+    from helpers.evaluation.speakers import linking_summary, read_speaker_sample, score_speakers
+
+    scored = score_speakers(read_speaker_sample())
+    if args.details:
+        columns = ["article_id", "annotation_id", "gold_speaker_text", "speaker_name", "tool_speaker", "tool_actor",
+                   "linked", "affiliation_in_text", "affiliation_known", "tool_affiliation", "affiliation_right"]
+        print(scored[columns].to_string(index=False), end="\n\n")
+    print(linking_summary(scored).to_string(index=False))
 
 
 def _evaluate_frames(args):
