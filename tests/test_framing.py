@@ -251,6 +251,11 @@ def test_conventional_metaphors_of_the_news_and_their_literal_twins():
     assert metaphors("Der Streik legt den Verkehr lahm.") == [("disease", "lahmlegen", "legt … Verkehr lahm")]
 
 
+def test_a_pattern_that_begins_with_a_contraction_also_begins_a_sentence():
+    assert metaphors("Im Visier sind die Banken.") == [("war", "ins Visier", "Im Visier")]
+    assert metaphors("Die Fahnder haben die Banken im Visier.") == [("war", "ins Visier", "im Visier")]
+
+
 def test_abstimmung_is_coordination_only_with_a_partner():
     assert found("Die Abstimmung im Parlament fiel knapp aus.") == []
     assert found("Das geschah in enger Abstimmung mit Paris.") == [
