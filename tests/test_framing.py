@@ -222,6 +222,40 @@ def test_case_separates_the_hedge_wohl_from_das_wohl():
     assert [category for category, *_ in found("Es geht um das Wohl der Kinder.")] == ["human_interest"]
 
 
+def metaphors(text):
+    """The cues of the metaphor families in a short text, as `found` gives them."""
+    table = lexicon_table()
+    families = set(table.loc[table["group"] == "metaphor", "category"])
+    return [cue for cue in found(text) if cue[0] in families]
+
+
+def test_wahlkampf_is_a_war_metaphor_that_wins_inside_its_compounds():
+    assert found("Der Präsidentschaftswahlkampf beginnt.") == [("war", "Wahlkampf", "Präsidentschaftswahlkampf")]
+    assert found("Im Wahlkampf versprach er viel.") == [("war", "Wahlkampf", "Wahlkampf")]
+
+
+def test_a_role_is_theatre_but_a_check_is_not():
+    assert metaphors("Paris übernimmt die Vermittlerrolle.") == [("theatre", "Rolle", "Vermittlerrolle")]
+    assert found("Die Grenzkontrolle dauerte lange.") == []
+
+
+def test_conventional_metaphors_of_the_news_and_their_literal_twins():
+    assert metaphors("Die hohen Zinsen bremsen das Wachstum.") == [("machine", "bremsen", "bremsen")]
+    assert metaphors("Der Fahrer bremste vor der Kurve.") == []
+    assert metaphors("Die Ministerin gilt als Favoritin.") == [("sport", "Favorit", "Favoritin")]
+    assert metaphors("Der Trainer nennt Bayern den Favoriten.") == []
+    assert metaphors("Die Regierung lehnt diesen Schritt ab.") == [("journey", "Schritt", "Schritt")]
+    assert metaphors("Sie wohnt nur wenige Schritte entfernt.") == []
+    assert metaphors("Das Kabinett hat das Gesetz auf den Weg gebracht.") == [
+        ("journey", "auf den Weg bringen", "auf den Weg gebracht")]
+    assert metaphors("Der Streik legt den Verkehr lahm.") == [("disease", "lahmlegen", "legt … Verkehr lahm")]
+
+
+def test_a_pattern_that_begins_with_a_contraction_also_begins_a_sentence():
+    assert metaphors("Im Visier sind die Banken.") == [("war", "ins Visier", "Im Visier")]
+    assert metaphors("Die Fahnder haben die Banken im Visier.") == [("war", "ins Visier", "im Visier")]
+
+
 def test_abstimmung_is_coordination_only_with_a_partner():
     assert found("Die Abstimmung im Parlament fiel knapp aus.") == []
     assert found("Das geschah in enger Abstimmung mit Paris.") == [
