@@ -46,20 +46,21 @@ def word_features(word: str, gazetteers: Gazetteers) -> list[str]:
     features = ["w=" + lower, "p3=" + lower[:3], "s3=" + lower[-3:], "s4=" + lower[-4:], "sh=" + _shape(word)]
     if head is not word:
         features.append("hd=" + head.lower())  # "SPD-Chef": the part after the hyphen
-    flags = (
-        ("first_name", word in gazetteers.first_names),
-        ("place", word in gazetteers.places or without_genitive_s(word) in gazetteers.places),
-        ("town", word in gazetteers.towns),
-        ("place_like", gazetteers.is_place_name(word)),
-        ("organisation_word", gazetteers.is_organisation_word(word)),
-        ("organisation_name", word in gazetteers.organisation_names),
-        ("organisation_prefix", word in gazetteers.organisation_prefixes),
-        ("organisation_class", gazetteers.is_organisation_class(word)),
-        ("person_title", gazetteers.is_person_title(word)),
-        ("particle", word in gazetteers.name_particles),
-        ("month", word in gazetteers.month_names),
-        ("place_preposition", word in gazetteers.place_prepositions),
-    )
+    flags = [("particle", word in gazetteers.name_particles),
+             ("place_preposition", word in gazetteers.place_prepositions)]
+    if word[:1].isupper() or head is not word:  # the other lists hold capitalised words and endings only
+        flags += [
+            ("first_name", word in gazetteers.first_names),
+            ("place", word in gazetteers.places or without_genitive_s(word) in gazetteers.places),
+            ("town", word in gazetteers.towns),
+            ("place_like", gazetteers.is_place_name(word)),
+            ("organisation_word", gazetteers.is_organisation_word(word)),
+            ("organisation_name", word in gazetteers.organisation_names),
+            ("organisation_prefix", word in gazetteers.organisation_prefixes),
+            ("organisation_class", gazetteers.is_organisation_class(word)),
+            ("person_title", gazetteers.is_person_title(word)),
+            ("month", word in gazetteers.month_names),
+        ]
     features += ["g=" + name for name, present in flags if present]
     return features
 
@@ -127,14 +128,16 @@ class NameModel:
         self.transitions = arrays["transitions"].astype(numpy.float64)
         self.gazetteers = gazetteers
         self.feature_rows = {str(name): row for row, name in enumerate(arrays["word_names"])}
-        self.word_weights = _dense(arrays, "word", len(self.feature_rows), len(WORD_OFFSETS), len(self.labels))
+        # one row more, of zeros, for the features the model does not know
+        self.word_weights = _dense(arrays, "word", len(self.feature_rows) + 1, len(WORD_OFFSETS), len(self.labels))
         self.tag_rows = {str(name): row for row, name in enumerate(arrays["tag_names"])}
         self.tag_weights = _dense(arrays, "tag", len(self.tag_rows) + 1, len(TAG_OFFSETS), len(self.labels))
         self.rule_rows = {str(name): row for row, name in enumerate(arrays["rule_names"])}
         self.rule_weights = _dense(arrays, "rule", len(self.rule_rows) + 1, len(RULE_OFFSETS), len(self.labels))
         self.word_rows = {}  # word type -> its row in self.word_vectors
         self.word_vectors = numpy.zeros((1024, len(WORD_OFFSETS), len(self.labels)))
-        self.padding = self._vectors([PADDING])
+        self.padding = self.word_weights[self.feature_rows.get(PADDING, len(self.feature_rows))]
+        self.labels_of(["."], ["$."], ["O"], [0])  # loads (or compiles) the decoder when the pipeline is built
 
     @classmethod
     def bundled(cls) -> "NameModel":
@@ -150,8 +153,10 @@ class NameModel:
         """The BIO label of each token (texts, STTS tags and the rules' BIO labels of a Doc; sentence_starts:
         the first token of each sentence, in order, the first 0)."""
         rows = self.word_rows
-        word_rows = numpy.array([rows[text] if text in rows else self._add_word(text) for text in texts],
-                                dtype=numpy.int64)
+        new = [text for text in dict.fromkeys(texts) if text not in rows]
+        if new:
+            self._add_words(new)
+        word_rows = numpy.array([rows[text] for text in texts], dtype=numpy.int64)
         unknown_tag, unknown_rule = len(self.tag_rows), len(self.rule_rows)
         tag_rows = numpy.array([self.tag_rows.get(tag, unknown_tag) for tag in tags], dtype=numpy.int64)
         rule_rows = numpy.array([self.rule_rows.get(label, unknown_rule) for label in rule_labels],
@@ -167,17 +172,19 @@ class NameModel:
         """The names the model finds: (first token, end token, class)."""
         return names_of_labels(self.labels_of(texts, tags, rule_labels, sentence_starts))
 
-    def _vectors(self, features):
-        rows = [self.feature_rows[feature] for feature in features if feature in self.feature_rows]
-        return self.word_weights[rows].sum(axis=0)
-
-    def _add_word(self, text):
-        row = len(self.word_rows)
-        if row == len(self.word_vectors):
+    def _add_words(self, texts):
+        """Sum the weights of each new word's features once, all new words of a Doc in one numpy call."""
+        feature_rows, unknown, gazetteers = self.feature_rows, len(self.feature_rows), self.gazetteers
+        rows, firsts = [], []
+        for text in texts:
+            firsts.append(len(rows))
+            rows.append(unknown)  # so that no word has an empty sum
+            rows += [feature_rows[feature] for feature in word_features(text, gazetteers) if feature in feature_rows]
+        start = len(self.word_rows)
+        while start + len(texts) > len(self.word_vectors):
             self.word_vectors = numpy.concatenate([self.word_vectors, numpy.zeros_like(self.word_vectors)])
-        self.word_vectors[row] = self._vectors(word_features(text, self.gazetteers))
-        self.word_rows[text] = row
-        return row
+        self.word_vectors[start:start + len(texts)] = numpy.add.reduceat(self.word_weights[rows], firsts)
+        self.word_rows.update((text, start + number) for number, text in enumerate(texts))
 
 
 def _dense(arrays, kind, rows, offsets, labels):
