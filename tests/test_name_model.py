@@ -1,11 +1,13 @@
 """The learned name finder: its features, the shipped model in the pipeline, training and cross-validation."""
 
+import json
 from pathlib import Path
 
 import pytest
 
 from helpers.actors.gazetteers import Gazetteers
 from helpers.actors.name_model import NameModel, bio_labels, model_settings, word_features
+from helpers.cli import main
 from helpers.evaluation.name_training import (Sentence, crf_items, cross_validated, folds, prepared_sentences,
                                               train)
 from helpers.pipeline import load_pipeline
@@ -64,3 +66,20 @@ def test_cross_validated_typed_f1_on_germeval_dev():
     tables = cross_validated(prepared_sentences(GERMEVAL_DEV))
     typed = {finder: table.set_index("class").loc["all (typed)", "f1"] for finder, table in tables.items()}
     assert typed["model"] >= 0.70  # 0.711 measured when this test was written (rules: 0.702)
+
+
+def test_a_model_trained_on_annotations_of_ones_own_is_scored_by_the_command(tmp_path, capsys):
+    pytest.importorskip("pycrfsuite", reason="training needs python-crfsuite (pip install -e '.[test]')")
+    lines = []
+    for words, tags in ((["Heute", "spricht", "Jens", "Dröge", "in", "Twistringen", "."],
+                         ["O", "O", "B-PER", "I-PER", "O", "B-LOC", "O"]),
+                        (["Die", "EU", "tagt", "."], ["O", "B-ORG", "O", "O"])):
+        lines += [f"{number}\t{word}\t{tag}\tO" for number, (word, tag) in enumerate(zip(words, tags), 1)] + [""]
+    data = tmp_path / "names.tsv"
+    data.write_text("\n".join(lines * 3), encoding="utf-8")
+    model = tmp_path / "names.npz"
+    assert main(["train-names", "--data", str(data), "--out", str(model)]) == 0
+    assert json.loads(model.with_suffix(".json").read_text())["sentences"] == 6
+    assert main(["evaluate-names", "--data", str(data), "--model", str(model)]) == 0
+    printed = capsys.readouterr().out
+    assert f"model ({model})" in printed and "all (typed)" in printed

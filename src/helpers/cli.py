@@ -118,11 +118,14 @@ def build_parser():
                                 "2014: 5-fold cross-validated on NER-de-dev, or the shipped model on --data")
     names.add_argument("--data", metavar="TSV", help="a GermEval-format file: score the rules and the shipped "
                        "model on it (default: cross-validation on ../shared/data/germeval2014/NER-de-dev.tsv)")
+    names.add_argument("--model", metavar="NPZ", help="with --data: a model of your own (from train-names --out) "
+                       "instead of the shipped one")
     names.set_defaults(handler=_evaluate_names)
 
     training = commands.add_parser("train-names", help="train the learned name finder on GermEval-format "
                                    "annotations (needs python-crfsuite)")
-    training.add_argument("--data", metavar="TSV", help="annotations (default ../shared/data/germeval2014/NER-de-dev.tsv)")
+    training.add_argument("--data", metavar="TSV",
+                          help="annotations (default ../shared/data/germeval2014/NER-de-dev.tsv)")
     training.add_argument("--out", metavar="NPZ", help="model file (default: the package's resources/name_model.npz)")
     training.set_defaults(handler=_train_names)
 
@@ -324,8 +327,9 @@ def _evaluate_names(args):
     from helpers.pipeline import load_pipeline
 
     if args.data:
-        tables = {"rules": evaluate_names(args.data), "model (shipped)":
-                  evaluate_names(args.data, pipeline=load_pipeline(name_model=True))}
+        model = load_pipeline(name_model=args.model or True)
+        tables = {"rules": evaluate_names(args.data), f"model ({args.model or 'shipped'})":
+                  evaluate_names(args.data, pipeline=model)}
     else:
         tables = cross_validated(prepared_sentences(GERMEVAL_DEV))
         print(f"5-fold cross-validation on {GERMEVAL_DEV.name}: each sentence scored by a model trained on the "

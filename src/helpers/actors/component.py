@@ -44,20 +44,22 @@ for _name, _default in MENTION_EXTENSIONS.items():
 
 
 @Language.factory("blickwinkel_actors", default_config={"catalogs": [], "name_model": False})
-def make_actor_component(nlp: Language, name: str, catalogs: list, name_model: bool):
+def make_actor_component(nlp: Language, name: str, catalogs: list, name_model: bool | str):
     """spaCy component: actor mentions in `doc.spans["actors"]` (see the module docstring)."""
     return ActorComponent(nlp, tuple(catalogs), name_model)
 
 
 class ActorComponent:
     """Catalog mentions (PhraseMatcher) and discovered names, merged with the roles before them; with
-    `name_model`, the learned name finder's names in place of the discovered ones (`_with_model_names`)."""
+    `name_model` (True: the shipped model, or the path of one's own), the learned name finder's names in place
+    of the discovered ones (`_with_model_names`)."""
 
-    def __init__(self, nlp: Language, catalogs: tuple, name_model: bool = False):
+    def __init__(self, nlp: Language, catalogs: tuple, name_model: bool | str = False):
         self.nlp = nlp
         self.catalogs = catalogs
         self.gazetteers = Gazetteers.bundled()
-        self.name_model = NameModel.bundled() if name_model else None
+        self.name_model = NameModel.bundled() if name_model is True else NameModel.from_file(name_model) \
+            if name_model else None
         self.catalog = None
         self.checked, self.written = 0.0, written_catalogs[0]
         self.refresh()
@@ -134,9 +136,10 @@ class ActorComponent:
             mention = FoundMention(start, end, None, "discovered", derived=name_class.endswith("deriv"),
                                    name=" ".join(texts[start:end]), actor_type=TYPE_OF_CLASS[name_class[:3]])
             if rule_span is not None:
-                mention.start, mention.actor_id, mention.name = rule_span.start, rule_span.kb_id_, rule_span._.actor_name
-                mention.name_start = start if rule_span.start != start else None
-            span = Span(doc, mention.start, end, label=mention.actor_type, kb_id=mention.actor_id or slug(mention.name))
+                mention.start, mention.actor_id = rule_span.start, rule_span.kb_id_
+                mention.name, mention.name_start = rule_span._.actor_name, start if rule_span.start != start else None
+            span = Span(doc, mention.start, end, label=mention.actor_type,
+                        kb_id=mention.actor_id or slug(mention.name))
             self._describe(span, mention, None)
             kept.append(span)
         kept.sort(key=lambda span: span.start)

@@ -25,7 +25,7 @@ ANALYSES = {"blickwinkel_actors": "helpers.actors", "blickwinkel_quotes": "helpe
 
 
 def load_pipeline(base: str | None = None, *, analyses: bool = True, catalogs=(),
-                  lexicon: str = DEFAULT_LEXICON, name_model: bool = False) -> Language:
+                  lexicon: str = DEFAULT_LEXICON, name_model: bool | str = False) -> Language:
     """The project's spaCy pipeline, built once per set of arguments and then reused.
 
         nlp = load_pipeline()
@@ -34,10 +34,11 @@ def load_pipeline(base: str | None = None, *, analyses: bool = True, catalogs=()
     `catalogs`: actor catalog files of your own (YAML, the format of resources/actors.yaml); `lexicon`: a frame
     lexicon (a bundled name or the path of your own YAML file); `base`: an installed trained spaCy pipeline
     whose tagger replaces HanTa (the project's sentences and analyses stay); `name_model`: the names no catalog
-    lists found by the learned name finder (`helpers.actors.name_model`) instead of the discovery rules.
+    lists found by the learned name finder (`helpers.actors.name_model`) instead of the discovery rules (True:
+    the shipped model; or the path of a model made by `blickwinkel train-names --out`).
     """
     return _build_pipeline(None if base is None else str(base), analyses, tuple(str(c) for c in catalogs),
-                           str(lexicon), bool(name_model))
+                           str(lexicon), name_model if isinstance(name_model, bool) else str(name_model))
 
 
 @lru_cache(maxsize=8)
