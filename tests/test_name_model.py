@@ -83,3 +83,11 @@ def test_a_model_trained_on_annotations_of_ones_own_is_scored_by_the_command(tmp
     assert main(["evaluate-names", "--data", str(data), "--model", str(model)]) == 0
     printed = capsys.readouterr().out
     assert f"model ({model})" in printed and "all (typed)" in printed
+
+
+def test_with_the_model_a_code_the_rules_typed_other_stays_and_a_name_is_cut_out_of_it():
+    nlp = load_pipeline(name_model=True)
+    code, name = nlp("Das Modell M5 kam 2015 auf den Markt."), nlp("Die Aufsicht prüft das Modell M5 von Jens Dröge.")
+    assert [(span.text, span.label_) for span in code.spans["actors"]] == [("M5", "other")]
+    # the rules find "M5 von Jens Dröge", other
+    assert [(span.text, span.label_) for span in name.spans["actors"]] == [("Jens Dröge", "person")]

@@ -114,7 +114,8 @@ class ActorComponent:
         compounds stay as they are, and a model name that overlaps one of them is left out: where model and
         catalog disagree, the catalog's span, type and actor id hold. A model name on the tokens of a discovered
         name (after its role, if any) keeps that name's id, display name and role ('Kanzlerin Angela Merkel',
-        'Gabriels' -> Sigmar Gabriel) with the model's type."""
+        'Gabriels' -> Sigmar Gabriel) with the model's type. Discovered names of type other stay unless the
+        model found a name on one of their tokens."""
         rule_labels = bio_labels(name_classes(spans), len(texts))
         starts = doc.to_array(SENT_START).tolist()
         sentence_starts = [0] + [position for position, start in enumerate(starts) if start == 1 and position]
@@ -142,6 +143,10 @@ class ActorComponent:
                         kb_id=mention.actor_id or slug(mention.name))
             self._describe(span, mention, None)
             kept.append(span)
+            covered[mention.start:end] = [True] * (end - mention.start)
+        # names the rules typed "other" ("BaFin", "M5") stay where the model found no name: it knows no such type
+        kept += [span for span in discovered.values()
+                 if span.label_ == "other" and not any(covered[span.start:span.end])]
         kept.sort(key=lambda span: span.start)
         return kept
 
