@@ -1,9 +1,20 @@
+import os
 import time
 from pathlib import Path
 
 import pytest
 
 from helpers.cli import main
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `slow` (a minute or more each) run in CI, where .ci/run sets BLICKWINKEL_SLOW_TESTS=1."""
+    if os.environ.get("BLICKWINKEL_SLOW_TESTS") == "1":
+        return
+    skip = pytest.mark.skip(reason="slow: runs with BLICKWINKEL_SLOW_TESTS=1, as in CI (.ci/run)")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -5,7 +5,8 @@ from spacy.tokens import Doc
 
 from helpers.cli import main
 from helpers.errors import ResourceError
-from helpers.evaluation.names import _spans, evaluate_names, predicted_names, read_germeval
+from helpers.actors.name_model import names_of_labels
+from helpers.evaluation.names import evaluate_names, predicted_names, read_germeval
 from helpers.pipeline import load_pipeline
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -44,7 +45,7 @@ def sample_file(tmp_path):
 
 
 def test_bio_tags_become_token_spans():
-    assert _spans(["O", "B-PER", "I-PER", "O", "B-LOCderiv", "B-LOC"]) == [(1, 3, "PER"), (4, 5, "LOCderiv"), (5, 6, "LOC")]
+    assert names_of_labels(["O", "B-PER", "I-PER", "O", "B-LOCderiv", "B-LOC"]) == [(1, 3, "PER"), (4, 5, "LOCderiv"), (5, 6, "LOC")]
 
 
 def test_germeval_sentences_are_read_with_their_outer_names(sample_file):
@@ -73,7 +74,7 @@ def test_scores_per_class_typed_and_untyped(sample_file):
 
 
 def test_the_command_prints_the_scores(sample_file, capsys):
-    assert main(["evaluate-names", "--file", str(sample_file)]) == 0
+    assert main(["evaluate-names", "--data", str(sample_file)]) == 0
     printed = capsys.readouterr().out
     assert "all (typed)" in printed and "PER" in printed
 

@@ -124,10 +124,20 @@ def build_parser():
                                   "hand-made samples in tests/gold")
     framing.set_defaults(handler=_evaluate_frames)
 
-    names = commands.add_parser("evaluate-names", help="score the actor mentions as named entities on GermEval 2014")
-    names.add_argument("--file", metavar="TSV",
-                       help="GermEval 2014 file (default ../shared/data/germeval2014/NER-de-dev.tsv)")
+    names = commands.add_parser("evaluate-names", help="score the rule and the learned name finder on GermEval "
+                                "2014: 5-fold cross-validated on NER-de-dev, or the shipped model on --data")
+    names.add_argument("--data", metavar="TSV", help="a GermEval-format file: score the rules and the shipped "
+                       "model on it (default: cross-validation on ../shared/data/germeval2014/NER-de-dev.tsv)")
+    names.add_argument("--model", metavar="NPZ", help="with --data: a model of your own (from train-names --out) "
+                       "instead of the shipped one")
     names.set_defaults(handler=_evaluate_names)
+
+    training = commands.add_parser("train-names", help="train the learned name finder on GermEval-format "
+                                   "annotations (needs python-crfsuite)")
+    training.add_argument("--data", metavar="TSV",
+                          help="annotations (default ../shared/data/germeval2014/NER-de-dev.tsv)")
+    training.add_argument("--out", metavar="NPZ", help="model file (default: the package's resources/name_model.npz)")
+    training.set_defaults(handler=_train_names)
 
     app = commands.add_parser("app", help="start the explorer for teachers as a Voilà app in the browser (German)")
     app.add_argument("--port", type=_positive, metavar="N", help="port on localhost (default 8866, else a free one)")
@@ -340,9 +350,28 @@ def _evaluate_frames(args):
 
 
 def _evaluate_names(args):
+    from helpers.evaluation.name_training import cross_validated, prepared_sentences
     from helpers.evaluation.names import GERMEVAL_DEV, evaluate_names
+    from helpers.pipeline import load_pipeline
 
-    print(evaluate_names(args.file or GERMEVAL_DEV).to_string(index=False))
+    if args.data:
+        model = load_pipeline(name_model=args.model or True)
+        tables = {"rules": evaluate_names(args.data), f"model ({args.model or 'shipped'})":
+                  evaluate_names(args.data, pipeline=model)}
+    else:
+        tables = cross_validated(prepared_sentences(GERMEVAL_DEV))
+        print(f"5-fold cross-validation on {GERMEVAL_DEV.name}: each sentence scored by a model trained on the "
+              "other four folds")
+    for finder, table in tables.items():
+        print(f"\n{finder}:\n{table.to_string(index=False)}")
+
+
+def _train_names(args):
+    from helpers.actors.name_model import MODEL_FILE
+    from helpers.evaluation.name_training import train_names
+    from helpers.evaluation.names import GERMEVAL_DEV
+
+    print(f"model: {train_names(args.data or GERMEVAL_DEV, args.out or MODEL_FILE)}")
 
 
 def _app(args):

@@ -20,7 +20,7 @@ a name ("Kreml-Chef Wladimir Putin") is one mention of that person.
 
 import time
 
-from spacy.attrs import ORTH, TAG
+from spacy.attrs import ORTH, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -29,6 +29,8 @@ from helpers.actors.catalog_matcher import CatalogMatcher
 from helpers.actors.descriptions import describe_back
 from helpers.actors.discovery import NameDiscovery
 from helpers.actors.gazetteers import Gazetteers
+from helpers.actors.mention import FoundMention
+from helpers.actors.name_model import TYPE_OF_CLASS, NameModel, bio_labels, name_classes
 from helpers.actors.roles import with_roles
 from helpers.german.word_forms import slug
 
@@ -41,19 +43,23 @@ for _name, _default in MENTION_EXTENSIONS.items():
         Span.set_extension(_name, default=_default)
 
 
-@Language.factory("blickwinkel_actors", default_config={"catalogs": []})
-def make_actor_component(nlp: Language, name: str, catalogs: list):
+@Language.factory("blickwinkel_actors", default_config={"catalogs": [], "name_model": False})
+def make_actor_component(nlp: Language, name: str, catalogs: list, name_model: bool | str):
     """spaCy component: actor mentions in `doc.spans["actors"]` (see the module docstring)."""
-    return ActorComponent(nlp, tuple(catalogs))
+    return ActorComponent(nlp, tuple(catalogs), name_model)
 
 
 class ActorComponent:
-    """Catalog mentions (PhraseMatcher) and discovered names, merged with the roles before them."""
+    """Catalog mentions (PhraseMatcher) and discovered names, merged with the roles before them; with
+    `name_model` (True: the shipped model, or the path of one's own), the learned name finder's names in place
+    of the discovered ones (`_with_model_names`)."""
 
-    def __init__(self, nlp: Language, catalogs: tuple):
+    def __init__(self, nlp: Language, catalogs: tuple, name_model: bool | str = False):
         self.nlp = nlp
         self.catalogs = catalogs
         self.gazetteers = Gazetteers.bundled()
+        self.name_model = NameModel.bundled() if name_model is True else NameModel.from_file(name_model) \
+            if name_model else None
         self.catalog = None
         self.checked, self.written = 0.0, written_catalogs[0]
         self.refresh()
@@ -98,8 +104,51 @@ class ActorComponent:
                 continue
             self._describe(span, mention, affiliations.get(actor_id))
             spans.append(span)
+        if self.name_model is not None:
+            spans = self._with_model_names(doc, spans, texts, tags, dateline)
         doc.spans[SPAN_KEY] = spans
         return doc
+
+    def _with_model_names(self, doc, spans, texts, tags, dateline):
+        """The model's names (span and type) in place of the discovered ones. Catalog mentions, descriptions and
+        compounds stay as they are, and a model name that overlaps one of them is left out: where model and
+        catalog disagree, the catalog's span, type and actor id hold. A model name on the tokens of a discovered
+        name (after its role, if any) keeps that name's id, display name and role ('Kanzlerin Angela Merkel',
+        'Gabriels' -> Sigmar Gabriel) with the model's type. Discovered names of type other stay unless the
+        model found a name on one of their tokens."""
+        rule_labels = bio_labels(name_classes(spans), len(texts))
+        starts = doc.to_array(SENT_START).tolist()
+        sentence_starts = [0] + [position for position, start in enumerate(starts) if start == 1 and position]
+        kept = [span for span in spans if span._.mention_kind != "discovered"]
+        covered = [False] * len(texts)
+        for span in kept:
+            covered[span.start:span.end] = [True] * (span.end - span.start)
+        discovered = {}
+        for span in spans:
+            if span._.mention_kind == "discovered":
+                name_start = span._.name_start
+                first = next(token.i for token in span if token.idx == name_start) if name_start is not None \
+                    else span.start
+                discovered[first, span.end] = span
+        for start, end, name_class in self.name_model.names(texts, tags, rule_labels, sentence_starts):
+            if any(covered[start:end]) or (dateline and dateline[0] <= doc[start].idx < dateline[1]):
+                continue
+            rule_span = discovered.get((start, end))
+            mention = FoundMention(start, end, None, "discovered", derived=name_class.endswith("deriv"),
+                                   name=" ".join(texts[start:end]), actor_type=TYPE_OF_CLASS[name_class[:3]])
+            if rule_span is not None:
+                mention.start, mention.actor_id = rule_span.start, rule_span.kb_id_
+                mention.name, mention.name_start = rule_span._.actor_name, start if rule_span.start != start else None
+            span = Span(doc, mention.start, end, label=mention.actor_type,
+                        kb_id=mention.actor_id or slug(mention.name))
+            self._describe(span, mention, None)
+            kept.append(span)
+            covered[mention.start:end] = [True] * (end - mention.start)
+        # names the rules typed "other" ("BaFin", "M5") stay where the model found no name: it knows no such type
+        kept += [span for span in discovered.values()
+                 if span.label_ == "other" and not any(covered[span.start:span.end])]
+        kept.sort(key=lambda span: span.start)
+        return kept
 
     def _in_catalog(self, mention):
         return mention.kind not in ("discovered", "description") and mention.actor_id in self.catalog.actors \

@@ -84,9 +84,10 @@ class Gazetteers:
         return head in self.person_titles or (head[:1].isupper() and head.lower().endswith(self.person_title_endings))
 
     def is_place_name(self, text):
-        return text in self.places or text in self.towns or any(
-            text.endswith(ending) and len(text) >= len(ending) + 3
-            for ending in self.place_endings + self.place_noun_endings
+        endings = self.place_endings + self.place_noun_endings
+        # one endswith over all endings first: most words end in none of them (a third of discovery's time)
+        return text in self.places or text in self.towns or text.endswith(endings) and any(
+            text.endswith(ending) and len(text) >= len(ending) + 3 for ending in endings
         )
 
 

@@ -19,13 +19,13 @@ import pandas as pd
 from spacy.tokens import Doc
 
 from helpers.actors import SPAN_KEY
+from helpers.actors.name_model import NAME_CLASSES, name_classes, names_of_labels
 from helpers.errors import ResourceError
 from helpers.pipeline import load_pipeline
 from helpers.resources import SHARED_DATA
 
 GERMEVAL_DEV = SHARED_DATA / "germeval2014" / "NER-de-dev.tsv"
-SCORED_CLASSES = ("PER", "LOC", "ORG", "PERderiv", "LOCderiv", "ORGderiv")
-CLASS_OF_TYPE = {"person": "PER", "state": "LOC", "place": "LOC", "organisation": "ORG", "group": "ORG"}
+SCORED_CLASSES = NAME_CLASSES
 SCORE_COLUMNS = ["class", "gold", "predicted", "correct", "precision", "recall", "f1"]
 
 
@@ -47,7 +47,7 @@ def read_germeval(path=GERMEVAL_DEV) -> list[tuple[list[str], list[tuple[int, in
             continue
         if not line.strip():
             if words:
-                sentences.append((words, _spans(tags)))
+                sentences.append((words, names_of_labels(tags)))
             words, tags = [], []
             continue
         columns = line.split("\t")
@@ -58,32 +58,9 @@ def read_germeval(path=GERMEVAL_DEV) -> list[tuple[list[str], list[tuple[int, in
     return sentences
 
 
-def _spans(tags):
-    """(start, end, class) of BIO tags: ['B-PER', 'I-PER', 'O'] -> [(0, 2, 'PER')]."""
-    spans = []
-    for position, tag in enumerate(tags + ["O"]):
-        if spans and spans[-1][1] is None and not (tag.startswith("I-") and tag[2:] == spans[-1][2]):
-            spans[-1] = (spans[-1][0], position, spans[-1][2])
-        if tag.startswith("B-") or (tag.startswith("I-") and (not spans or spans[-1][1] is not None)):
-            spans.append((position, None, tag[2:]))
-    return spans
-
-
 def predicted_names(doc: Doc) -> list[tuple[int, int, str]]:
     """The actor mentions of a Doc as GermEval names (first token, end token, class)."""
-    names = []
-    for span in doc.spans[SPAN_KEY]:
-        kind = span._.mention_kind
-        if kind in ("compound", "role") or span.label_ not in CLASS_OF_TYPE:
-            continue
-        name_class = "LOC" if kind == "metonym" else CLASS_OF_TYPE[span.label_]
-        if span._.derived:
-            name_class += "deriv"
-        start = span.start
-        if span._.name_start is not None:
-            start = next(token.i for token in span if token.idx == span._.name_start)
-        names.append((start, span.end, name_class))
-    return names
+    return name_classes(doc.spans[SPAN_KEY])
 
 
 def evaluate_names(path=GERMEVAL_DEV, pipeline=None, batch_size: int = 256) -> pd.DataFrame:
@@ -100,6 +77,11 @@ def evaluate_names(path=GERMEVAL_DEV, pipeline=None, batch_size: int = 256) -> p
         for number, ((_, names), doc) in enumerate(zip(sentences, nlp.pipe(docs, batch_size=batch_size))):
             gold |= {(number, *name) for name in names if name[2] in SCORED_CLASSES}
             predicted |= {(number, *name) for name in predicted_names(doc)}
+    return score_rows(gold, predicted)
+
+
+def score_rows(gold: set, predicted: set) -> pd.DataFrame:
+    """Precision, recall and F1 per class, typed and untyped, of names (sentence, start, end, class)."""
     rows = [_scores(name_class, {g for g in gold if g[3] == name_class}, {p for p in predicted if p[3] == name_class})
             for name_class in SCORED_CLASSES]
     rows.append(_scores("all (typed)", gold, predicted))

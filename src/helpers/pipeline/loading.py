@@ -4,6 +4,7 @@
     nlp = load_pipeline(analyses=False)                    # structure and tags only
     nlp = load_pipeline(catalogs=["my_actors.yaml"], lexicon="my_frames.yaml")
     nlp = load_pipeline(base="de_core_news_sm")            # an installed trained spaCy pipeline's tags
+    nlp = load_pipeline(name_model=True)                   # the learned name finder for uncatalogued names
 """
 
 import gc
@@ -24,7 +25,7 @@ ANALYSES = {"blickwinkel_actors": "helpers.actors", "blickwinkel_quotes": "helpe
 
 
 def load_pipeline(base: str | None = None, *, analyses: bool = True, catalogs=(),
-                  lexicon: str = DEFAULT_LEXICON) -> Language:
+                  lexicon: str = DEFAULT_LEXICON, name_model: bool | str = False) -> Language:
     """The project's spaCy pipeline, built once per set of arguments and then reused.
 
         nlp = load_pipeline()
@@ -32,20 +33,22 @@ def load_pipeline(base: str | None = None, *, analyses: bool = True, catalogs=()
 
     `catalogs`: actor catalog files of your own (YAML, the format of resources/actors.yaml); `lexicon`: a frame
     lexicon (a bundled name or the path of your own YAML file); `base`: an installed trained spaCy pipeline
-    whose tagger replaces HanTa (the project's sentences and analyses stay).
+    whose tagger replaces HanTa (the project's sentences and analyses stay); `name_model`: the names no catalog
+    lists found by the learned name finder (`helpers.actors.name_model`) instead of the discovery rules (True:
+    the shipped model; or the path of a model made by `blickwinkel train-names --out`).
     """
     return _build_pipeline(None if base is None else str(base), analyses, tuple(str(c) for c in catalogs),
-                           str(lexicon))
+                           str(lexicon), name_model if isinstance(name_model, bool) else str(name_model))
 
 
 @lru_cache(maxsize=8)
-def _build_pipeline(base, analyses, catalogs, lexicon):
+def _build_pipeline(base, analyses, catalogs, lexicon, name_model=False):
     nlp = spacy.blank("de") if base is None else _trained_pipeline(base)
     nlp.add_pipe("blickwinkel_article", first=True)
     if base is None:
         nlp.add_pipe("blickwinkel_hanta")
     if analyses:
-        configs = {"blickwinkel_actors": {"catalogs": list(catalogs)}, "blickwinkel_frames": {"lexicon": lexicon}}
+        configs = {"blickwinkel_actors": {"catalogs": list(catalogs), "name_model": name_model}, "blickwinkel_frames": {"lexicon": lexicon}}
         for component, module in ANALYSES.items():
             _add_analysis(nlp, component, module, configs.get(component, {}))
     # The pipeline's tables (HanTa's model, the stored word analyses, catalogs, lexicons) live as long as the

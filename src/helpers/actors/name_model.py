@@ -1,0 +1,251 @@
+"""The learned name finder: a linear-chain CRF over words, tags and the rules' own names, decoded with numpy.
+
+    finder = NameModel.bundled()
+    finder.names(texts, tags, rule_labels, sentence_starts)     # [(7, 9, 'PER'), (12, 13, 'LOCderiv')]
+
+The model (`resources/name_model.npz`, made by `blickwinkel train-names` from GermEval 2014, see
+`helpers.evaluation.name_training`; its settings, data checksum and licence in `name_model.json`) scores each
+token for each BIO label (`B-PER`, `I-LOC`, `O`, ...) by features of three kinds:
+
+- of the word *type* at the offsets -2..+2 (`word_features`: the word in lower case, affixes, its shape, the
+  gazetteers' word lists), so the five offsets' scores of a word are summed once per process and kept;
+- of the STTS tag at the offsets -1..+1;
+- of the rule finder's BIO label (catalog and discovery, as `name_classes` reads them) at the offsets -1..+1.
+
+Decoding adds the kept vectors per token and runs a Viterbi search over the label transitions (compiled with
+numba). Training needs python-crfsuite; finding names needs only numpy and numba.
+"""
+
+import json
+from functools import lru_cache
+
+import numpy
+
+from helpers.actors.gazetteers import Gazetteers
+from helpers.german.word_forms import without_genitive_s
+from helpers.pipeline.hanta_fast.arrays import compiled
+from helpers.resources import RESOURCE_DIR
+
+MODEL_FILE = RESOURCE_DIR / "name_model.npz"
+WORD_OFFSETS = (-2, -1, 0, 1, 2)
+TAG_OFFSETS = (-1, 0, 1)
+RULE_OFFSETS = (-1, 0, 1)
+PADDING = "pad"  # the word feature of a position before the first or after the last token of a sentence
+CLASS_OF_TYPE = {"person": "PER", "state": "LOC", "place": "LOC", "organisation": "ORG", "group": "ORG"}
+NAME_CLASSES = ("PER", "LOC", "ORG", "PERderiv", "LOCderiv", "ORGderiv")
+TYPE_OF_CLASS = {"PER": "person", "LOC": "place", "ORG": "organisation"}  # the actor type of a model's name
+
+
+def word_features(word: str, gazetteers: Gazetteers) -> list[str]:
+    """The features of a word type, the same at every offset.
+
+        word_features("Twistringen", Gazetteers.bundled())   # ['w=twistringen', 'p3=twi', 's3=gen', ...]
+    """
+    lower = word.lower()
+    head = word.rsplit("-", 1)[-1] if "-" in word[1:] else word
+    features = ["w=" + lower, "p3=" + lower[:3], "s3=" + lower[-3:], "s4=" + lower[-4:], "sh=" + _shape(word)]
+    if head is not word:
+        features.append("hd=" + head.lower())  # "SPD-Chef": the part after the hyphen
+    flags = [("particle", word in gazetteers.name_particles),
+             ("place_preposition", word in gazetteers.place_prepositions)]
+    if word[:1].isupper() or head is not word:  # the other lists hold capitalised words and endings only
+        flags += [
+            ("first_name", word in gazetteers.first_names),
+            ("place", word in gazetteers.places or without_genitive_s(word) in gazetteers.places),
+            ("town", word in gazetteers.towns),
+            ("place_like", gazetteers.is_place_name(word)),
+            ("organisation_word", gazetteers.is_organisation_word(word)),
+            ("organisation_name", word in gazetteers.organisation_names),
+            ("organisation_prefix", word in gazetteers.organisation_prefixes),
+            ("organisation_class", gazetteers.is_organisation_class(word)),
+            ("person_title", gazetteers.is_person_title(word)),
+            ("month", word in gazetteers.month_names),
+        ]
+    features += ["g=" + name for name, present in flags if present]
+    return features
+
+
+def _shape(word):
+    """'Merkel' -> 'Xx', 'SPD-Chef' -> 'X-Xx', '2015' -> 'd', 'al-Assad' -> 'x-Xx': character classes, runs
+    collapsed, at most six of them."""
+    shape = []
+    for character in word:
+        kind = "X" if character.isupper() else "x" if character.islower() else "d" if character.isdigit() \
+            else character
+        if not shape or shape[-1] != kind:
+            shape.append(kind)
+    return "".join(shape[:6])
+
+
+def name_classes(spans) -> list[tuple[int, int, str]]:
+    """The actor mentions of a Doc as names (first token, end token, class), as GermEval 2014 marks names: a
+    role before a name is left out, demonyms and adjectives are the class + 'deriv', a metonym ("Kreml") is the
+    place; compounds, bare roles and things of type other are no names.
+
+        name_classes(doc.spans["actors"])        # [(1, 3, 'PER')] for "Kreml-Chef Wladimir Putin"
+    """
+    names = []
+    for span in spans:
+        extensions = span._
+        kind = extensions.mention_kind
+        if kind in ("compound", "role") or span.label_ not in CLASS_OF_TYPE:
+            continue
+        name_class = "LOC" if kind == "metonym" else CLASS_OF_TYPE[span.label_]
+        if extensions.derived:
+            name_class += "deriv"
+        start = span.start
+        if extensions.name_start is not None:
+            start = next(token.i for token in span if token.idx == extensions.name_start)
+        names.append((start, span.end, name_class))
+    return names
+
+
+def bio_labels(names, length: int) -> list[str]:
+    """BIO labels of names (first token, end token, class): [(1, 3, 'PER')], 4 -> ['O', 'B-PER', 'I-PER', 'O']."""
+    labels = ["O"] * length
+    for start, end, name_class in names:
+        labels[start:end] = ["B-" + name_class] + ["I-" + name_class] * (end - start - 1)
+    return labels
+
+
+def names_of_labels(labels) -> list[tuple[int, int, str]]:
+    """The names of BIO labels: ['O', 'B-PER', 'I-PER'] -> [(1, 3, 'PER')]; an I- without its B- starts a name."""
+    names = []
+    for position, label in enumerate(list(labels) + ["O"]):
+        inside = label.startswith("I-") and names and names[-1][1] is None and names[-1][2] == label[2:]
+        if names and names[-1][1] is None and not inside:
+            names[-1] = (names[-1][0], position, names[-1][2])
+        if label.startswith("B-") or (label.startswith("I-") and not inside):
+            names.append((position, None, label[2:]))
+    return names
+
+
+class NameModel:
+    """The CRF's weights as numpy arrays, with the word vectors computed so far."""
+
+    def __init__(self, arrays, gazetteers: Gazetteers):
+        self.labels = [str(label) for label in arrays["labels"]]
+        self.transitions = arrays["transitions"].astype(numpy.float64)
+        self.gazetteers = gazetteers
+        self.feature_rows = {str(name): row for row, name in enumerate(arrays["word_names"])}
+        # one row more, of zeros, for the features the model does not know
+        self.word_weights = _dense(arrays, "word", len(self.feature_rows) + 1, len(WORD_OFFSETS), len(self.labels))
+        self.tag_rows = {str(name): row for row, name in enumerate(arrays["tag_names"])}
+        self.tag_weights = _dense(arrays, "tag", len(self.tag_rows) + 1, len(TAG_OFFSETS), len(self.labels))
+        self.rule_rows = {str(name): row for row, name in enumerate(arrays["rule_names"])}
+        self.rule_weights = _dense(arrays, "rule", len(self.rule_rows) + 1, len(RULE_OFFSETS), len(self.labels))
+        self.word_rows = {}  # word type -> its row in self.word_vectors
+        self.word_vectors = numpy.zeros((1024, len(WORD_OFFSETS), len(self.labels)))
+        self.padding = self.word_weights[self.feature_rows.get(PADDING, len(self.feature_rows))]
+        self.labels_of(["."], ["$."], ["O"], [0])  # loads (or compiles) the decoder when the pipeline is built
+
+    @classmethod
+    def bundled(cls) -> "NameModel":
+        """The model shipped in the package (one per process)."""
+        return _bundled_model()
+
+    @classmethod
+    def from_file(cls, path, gazetteers: Gazetteers | None = None) -> "NameModel":
+        with numpy.load(path, allow_pickle=False) as arrays:
+            return cls(dict(arrays), gazetteers or Gazetteers.bundled())
+
+    def labels_of(self, texts, tags, rule_labels, sentence_starts) -> list[str]:
+        """The BIO label of each token (texts, STTS tags and the rules' BIO labels of a Doc; sentence_starts:
+        the first token of each sentence, in order, the first 0)."""
+        rows = self.word_rows
+        new = [text for text in dict.fromkeys(texts) if text not in rows]
+        if new:
+            self._add_words(new)
+        word_rows = numpy.array([rows[text] for text in texts], dtype=numpy.int64)
+        unknown_tag, unknown_rule = len(self.tag_rows), len(self.rule_rows)
+        tag_rows = numpy.array([self.tag_rows.get(tag, unknown_tag) for tag in tags], dtype=numpy.int64)
+        rule_rows = numpy.array([self.rule_rows.get(label, unknown_rule) for label in rule_labels],
+                                dtype=numpy.int64)
+        ends = list(sentence_starts[1:]) + [len(texts)]
+        best = _decode(self.word_vectors, self.padding, word_rows, self.tag_weights, tag_rows, self.rule_weights,
+                       rule_rows, self.transitions, numpy.array(sentence_starts, dtype=numpy.int64),
+                       numpy.array(ends, dtype=numpy.int64))
+        labels = self.labels
+        return [labels[index] for index in best.tolist()]
+
+    def names(self, texts, tags, rule_labels, sentence_starts) -> list[tuple[int, int, str]]:
+        """The names the model finds: (first token, end token, class)."""
+        return names_of_labels(self.labels_of(texts, tags, rule_labels, sentence_starts))
+
+    def _add_words(self, texts):
+        """Sum the weights of each new word's features once, all new words of a Doc in one numpy call."""
+        feature_rows, unknown, gazetteers = self.feature_rows, len(self.feature_rows), self.gazetteers
+        rows, firsts = [], []
+        for text in texts:
+            firsts.append(len(rows))
+            rows.append(unknown)  # so that no word has an empty sum
+            rows += [feature_rows[feature] for feature in word_features(text, gazetteers) if feature in feature_rows]
+        start = len(self.word_rows)
+        while start + len(texts) > len(self.word_vectors):
+            self.word_vectors = numpy.concatenate([self.word_vectors, numpy.zeros_like(self.word_vectors)])
+        self.word_vectors[start:start + len(texts)] = numpy.add.reduceat(self.word_weights[rows], firsts)
+        self.word_rows.update((text, start + number) for number, text in enumerate(texts))
+
+
+def _dense(arrays, kind, rows, offsets, labels):
+    """The weights of one kind of feature as a (feature, offset, label) array, from the file's sparse triples."""
+    weights = numpy.zeros((rows, offsets, labels))
+    weights[arrays[kind + "_rows"], arrays[kind + "_offsets"], arrays[kind + "_labels"]] = arrays[kind + "_weights"]
+    return weights
+
+
+@lru_cache(maxsize=1)
+def _bundled_model():
+    return NameModel.from_file(MODEL_FILE)
+
+
+def model_settings() -> dict:
+    """What the bundled model was trained on and how (`name_model.json`)."""
+    return json.loads(MODEL_FILE.with_suffix(".json").read_text(encoding="utf-8"))
+
+
+@compiled
+def _decode(word_vectors, padding, word_rows, tag_weights, tag_rows, rule_weights, rule_rows, transitions,
+            starts, ends):
+    """The best label path of each sentence [starts[s], ends[s]): emission scores summed over the offsets,
+    then Viterbi over `transitions` (from label, to label)."""
+    count, labels = len(word_rows), transitions.shape[0]
+    best = numpy.zeros(count, dtype=numpy.int64)
+    word_reach, tag_reach = word_vectors.shape[1] // 2, tag_weights.shape[1] // 2
+    for sentence in range(len(starts)):
+        start, end = starts[sentence], ends[sentence]
+        length = end - start
+        if length == 0:
+            continue
+        scores = numpy.zeros((length, labels))
+        for position in range(start, end):
+            at = position - start
+            for offset in range(-word_reach, word_reach + 1):
+                other = position + offset
+                if start <= other < end:
+                    scores[at] += word_vectors[word_rows[other], offset + word_reach]
+                else:
+                    scores[at] += padding[offset + word_reach]
+            for offset in range(-tag_reach, tag_reach + 1):
+                other = position + offset
+                if start <= other < end:
+                    scores[at] += tag_weights[tag_rows[other], offset + tag_reach]
+                    scores[at] += rule_weights[rule_rows[other], offset + tag_reach]
+        back = numpy.zeros((length, labels), dtype=numpy.int64)
+        path = scores[0].copy()
+        for step in range(1, length):
+            following = numpy.empty(labels)
+            for label in range(labels):
+                best_score, best_from = -numpy.inf, 0
+                for before in range(labels):
+                    score = path[before] + transitions[before, label]
+                    if score > best_score:
+                        best_score, best_from = score, before
+                following[label] = best_score + scores[step, label]
+                back[step, label] = best_from
+            path = following
+        label = int(numpy.argmax(path))
+        for step in range(length - 1, -1, -1):
+            best[start + step] = label
+            label = back[step, label]
+    return best

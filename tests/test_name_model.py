@@ -1,0 +1,94 @@
+"""The learned name finder: its features, the shipped model in the pipeline, training and cross-validation."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from helpers.actors.gazetteers import Gazetteers
+from helpers.actors.name_model import NameModel, bio_labels, model_settings, word_features
+from helpers.cli import main
+from helpers.evaluation.name_training import (Sentence, crf_items, cross_validated, folds, prepared_sentences,
+                                              train)
+from helpers.pipeline import load_pipeline
+
+GERMEVAL_DEV = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "germeval2014" / "NER-de-dev.tsv"
+
+
+def test_names_become_bio_labels():
+    assert bio_labels([(1, 3, "PER"), (4, 5, "LOCderiv")], 6) == ["O", "B-PER", "I-PER", "O", "B-LOCderiv", "O"]
+
+
+def test_a_word_type_has_its_affixes_shape_head_and_word_lists():
+    features = word_features("SPD-Chef", Gazetteers.bundled())
+    assert {"w=spd-chef", "sh=X-Xx", "hd=chef", "g=person_title"} <= set(features)
+    assert "g=first_name" in word_features("Heiko", Gazetteers.bundled())
+
+
+def test_the_shipped_model_keeps_whole_names_and_the_role_apart():
+    nlp = load_pipeline(name_model=True)
+    doc = nlp("Gestern sprachen GDL-Chef Mario Reiß und Jens Dröge in Twistringen.")
+    people = [(span.text, span.label_, span._.role) for span in doc.spans["actors"] if span.label_ == "person"]
+    assert people == [("GDL-Chef Mario Reiß", "person", "GDL-Chef"), ("Jens Dröge", "person", None)]
+
+
+def test_the_shipped_model_says_what_it_was_trained_on():
+    settings = model_settings()
+    assert settings["data"] == "NER-de-dev.tsv" and len(settings["data_sha256"]) == 64
+    assert "CC BY 4.0" in settings["data_licence"]
+
+
+def test_folds_are_disjoint_and_cover_every_sentence():
+    parts = folds(23)
+    assert sorted(number for part in parts for number in part) == list(range(23)) and len(parts) == 5
+    assert parts == folds(23)  # the seed is fixed
+
+
+def test_the_numpy_decoder_gives_the_labels_of_crfsuite():
+    pytest.importorskip("pycrfsuite", reason="training needs python-crfsuite (pip install -e '.[test]')")
+    words = ["Kanzlerin", "Angela", "Merkel", "besuchte", "Moskau", "."]
+    sentence = Sentence(words, ["NN", "NE", "NE", "VVFIN", "NE", "$."], ["O", "B-PER", "I-PER", "O", "B-LOC", "O"],
+                        ["O", "B-PER", "I-PER", "O", "B-LOC", "O"])
+    other = Sentence(["Die", "EU", "tagt", "."], ["ART", "NE", "VVFIN", "$."], ["O", "O", "O", "O"],
+                     ["O", "B-ORG", "O", "O"])
+    arrays, tagger = train([sentence, other] * 3)
+    finder = NameModel(arrays, Gazetteers.bundled())
+    for example in (sentence, other):
+        labels = finder.labels_of(example.words, example.tags, example.rule_labels, [0])
+        assert labels == tagger.tag(crf_items(example, finder.gazetteers, {})) == example.gold_labels
+
+
+@pytest.mark.slow
+def test_cross_validated_typed_f1_on_germeval_dev():
+    """Five trainings (about a minute); the decoder is checked against crfsuite on every sentence."""
+    pytest.importorskip("pycrfsuite", reason="training needs python-crfsuite (pip install -e '.[test]')")
+    if not GERMEVAL_DEV.is_file():
+        pytest.skip(f"{GERMEVAL_DEV} not found: the GermEval 2014 data lies beside the repository in ../shared")
+    tables = cross_validated(prepared_sentences(GERMEVAL_DEV))
+    typed = {finder: table.set_index("class").loc["all (typed)", "f1"] for finder, table in tables.items()}
+    assert typed["model"] >= 0.70  # 0.711 measured when this test was written (rules: 0.702)
+
+
+def test_a_model_trained_on_annotations_of_ones_own_is_scored_by_the_command(tmp_path, capsys):
+    pytest.importorskip("pycrfsuite", reason="training needs python-crfsuite (pip install -e '.[test]')")
+    lines = []
+    for words, tags in ((["Heute", "spricht", "Jens", "Dröge", "in", "Twistringen", "."],
+                         ["O", "O", "B-PER", "I-PER", "O", "B-LOC", "O"]),
+                        (["Die", "EU", "tagt", "."], ["O", "B-ORG", "O", "O"])):
+        lines += [f"{number}\t{word}\t{tag}\tO" for number, (word, tag) in enumerate(zip(words, tags), 1)] + [""]
+    data = tmp_path / "names.tsv"
+    data.write_text("\n".join(lines * 3), encoding="utf-8")
+    model = tmp_path / "names.npz"
+    assert main(["train-names", "--data", str(data), "--out", str(model)]) == 0
+    assert json.loads(model.with_suffix(".json").read_text())["sentences"] == 6
+    assert main(["evaluate-names", "--data", str(data), "--model", str(model)]) == 0
+    printed = capsys.readouterr().out
+    assert f"model ({model})" in printed and "all (typed)" in printed
+
+
+def test_with_the_model_a_code_the_rules_typed_other_stays_and_a_name_is_cut_out_of_it():
+    nlp = load_pipeline(name_model=True)
+    code, name = nlp("Das Modell M5 kam 2015 auf den Markt."), nlp("Die Aufsicht prüft das Modell M5 von Jens Dröge.")
+    assert [(span.text, span.label_) for span in code.spans["actors"]] == [("M5", "other")]
+    # the rules find "M5 von Jens Dröge", other
+    assert [(span.text, span.label_) for span in name.spans["actors"]] == [("Jens Dröge", "person")]
