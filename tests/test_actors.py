@@ -268,6 +268,20 @@ def test_a_party_in_brackets_after_a_name_is_the_persons_affiliation():
     assert list(schnieder["affiliation"]) == ["CDU", "CDU"]
 
 
+@pytest.mark.parametrize("text, person, state", [
+    ("Der italienische Innenminister Giuliano Amato kam. Amato blieb.", "Giuliano Amato", "Italien"),
+    ("Frankreichs Präsident Nicolas Sarkozy kam. Sarkozy blieb.", "Nicolas Sarkozy", "Frankreich"),
+])
+def test_a_state_before_the_title_before_a_name_is_the_persons_affiliation(text, person, state):
+    mentions = mentions_in(text)
+    assert list(mentions[mentions["actor"] == person]["affiliation"]) == [state, state]
+
+
+def test_a_state_before_a_name_without_a_title_gives_no_affiliation():
+    mentions = mentions_in("In Frankreich sprach Nicolas Sarkozy. Die italienische Regierung schwieg.")
+    assert mentions[mentions["actor"] == "Nicolas Sarkozy"]["affiliation"].isna().all()
+
+
 def test_a_capitalised_state_adjective_inside_a_sentence_begins_a_name():
     mentions = mentions_in("Auch der Deutsche Städtetag warnte vor vollen Innenstädten.")
     assert "Deutschland" not in set(mentions["actor"])

@@ -7,8 +7,10 @@ A role before a person's name is part of that person's mention ("Kreml-Chef Wlad
 Putin; `name_start` marks where the name begins); a role alone means its holder at the article's date. For a
 person the catalog does not know, a role compound with an organisation, party or state in it ("GDL-Chef",
 "SPD-Verkehrspolitikerin", "Bahn-Personalvorstand") also names that actor (a mention of its own) and gives the
-person's affiliation, as does a party or organisation in brackets after the name ("Patrick Schnieder (CDU)").
-An affiliation found in the text holds for every mention of the person in the article.
+person's affiliation, as does a party or organisation in brackets after the name ("Patrick Schnieder (CDU)"),
+and a state named right before the role ("der italienische Innenminister Giuliano Amato", "Frankreichs Präsident
+Nicolas Sarkozy": Italien, Frankreich). An affiliation found in the text holds for every mention of the person in
+the article.
 """
 
 from dataclasses import dataclass
@@ -64,6 +66,7 @@ def with_roles(found: list[FoundMention], texts: list[str], catalog: Catalog, ga
             mention.actor_id = catalog.role_holder(mention.title, date)
         merged.append(mention)
     _affiliations_in_brackets(merged, texts, catalog, affiliations)
+    _states_before_roles(merged, texts, catalog, gazetteers, affiliations)
     return merged, affiliations
 
 
@@ -109,3 +112,20 @@ def _affiliations_in_brackets(mentions, texts, catalog, affiliations):
             affiliation = Affiliation(actor.id, actor.name, actor.type)
         if person.kind == "discovered" or catalog.actor(person.actor_id).affiliation is None:
             affiliations.setdefault(_person_id(person), affiliation)
+
+
+def _states_before_roles(mentions, texts, catalog, gazetteers, affiliations):
+    """'der italienische Innenminister Giuliano Amato', 'Frankreichs Präsident Nicolas Sarkozy': a state (its
+    demonym, or its name in the genitive) right before the title that stands right before a person's name."""
+    for state, person in zip(mentions, mentions[1:]):
+        if state.kind not in ("demonym", "name") or state.actor_id is None or person.start != state.end + 1:
+            continue
+        if state.kind == "name" and not texts[state.end - 1].endswith("s"):
+            continue  # "Frankreichs Präsident", not "Frankreich Präsident" (no such phrase)
+        if not names_a_person(person, catalog) or not gazetteers.is_person_title(texts[state.end]):
+            continue
+        actor = catalog.actor(state.actor_id)
+        if actor.type != "state":
+            continue
+        if person.kind == "discovered" or catalog.actor(person.actor_id).affiliation is None:
+            affiliations.setdefault(_person_id(person), Affiliation(actor.id, actor.name, actor.type))
