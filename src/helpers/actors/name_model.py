@@ -23,7 +23,6 @@ import numpy
 
 from helpers.actors.gazetteers import Gazetteers
 from helpers.german.word_forms import without_genitive_s
-from helpers.pipeline.hanta_fast.arrays import compiled
 from helpers.resources import RESOURCE_DIR
 
 MODEL_FILE = RESOURCE_DIR / "name_model.npz"
@@ -162,9 +161,9 @@ class NameModel:
         rule_rows = numpy.array([self.rule_rows.get(label, unknown_rule) for label in rule_labels],
                                 dtype=numpy.int64)
         ends = list(sentence_starts[1:]) + [len(texts)]
-        best = _decode(self.word_vectors, self.padding, word_rows, self.tag_weights, tag_rows, self.rule_weights,
-                       rule_rows, self.transitions, numpy.array(sentence_starts, dtype=numpy.int64),
-                       numpy.array(ends, dtype=numpy.int64))
+        best = _compiled_decode()(self.word_vectors, self.padding, word_rows, self.tag_weights, tag_rows,
+                                  self.rule_weights, rule_rows, self.transitions,
+                                  numpy.array(sentence_starts, dtype=numpy.int64), numpy.array(ends, dtype=numpy.int64))
         labels = self.labels
         return [labels[index] for index in best.tolist()]
 
@@ -204,7 +203,18 @@ def model_settings() -> dict:
     return json.loads(MODEL_FILE.with_suffix(".json").read_text(encoding="utf-8"))
 
 
-@compiled
+@lru_cache(maxsize=1)
+def _compiled_decode():
+    """`_decode` compiled by numba, imported only when names are decoded (importing the pipeline loads no numba),
+    and kept in numba's cache beside this file when it is writable."""
+    import numba
+
+    try:
+        return numba.njit(cache=True)(_decode)
+    except RuntimeError:  # numba found no writable folder for its cache
+        return numba.njit(_decode)
+
+
 def _decode(word_vectors, padding, word_rows, tag_weights, tag_rows, rule_weights, rule_rows, transitions,
             starts, ends):
     """The best label path of each sentence [starts[s], ends[s]): emission scores summed over the offsets,
