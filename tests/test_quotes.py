@@ -161,20 +161,29 @@ def test_random_quotation_marks_never_crash_and_quotes_never_overlap(pieces):
 def test_who_speaks_counts_quotes_and_words_per_speaker_and_affiliation(seed):
     _, table = seed
     speakers = who_speaks(table).set_index("speaker")
-    assert speakers.loc["Peter Cook", "quotes"] == 6
+    # six quotations of Cook, one of them "kontraproduktiv" nested in his indirect quote: counted once
+    assert speakers.loc["Peter Cook", "quotes"] == 5
     assert speakers.loc["Peter Cook", "direct"] == 3
     assert speakers.index[0] == "Peter Cook"
     affiliations = who_speaks(table, by="affiliation").set_index("affiliation")
-    assert affiliations.loc["Pentagon", "quotes"] == 6
+    assert affiliations.loc["Pentagon", "quotes"] == 5
     states = who_speaks(table, by="top_affiliation").set_index("top_affiliation")
-    assert states.loc["USA", "quotes"] == 6  # Cook -> Pentagon -> USA
+    assert states.loc["USA", "quotes"] == 5  # Cook -> Pentagon -> USA
     assert states.loc["Russland", "quotes"] == 3  # Peskow, Putin, "nach Kreml-Angaben"
 
 
-def test_who_speaks_counts_words_inside_another_quote_once():
+def test_who_speaks_counts_a_quote_nested_in_another_once():
     table = quotes_of("Cook sagte, man komme „sehr bald“ und bleibe.")
-    assert list(table["type"]) == ["indirect", "partial"]
-    assert who_speaks(table).loc[0, "quoted_words"] == 6  # "sehr bald" is part of the indirect quote
+    assert table[["type", "nested"]].values.tolist() == [["indirect", False], ["partial", True]]
+    assert who_speaks(table)[["quotes", "quoted_words"]].values.tolist() == [[1, 6]]  # "sehr bald" is inside
+
+
+def test_a_dass_clause_all_in_quotation_marks_is_an_indirect_quote_with_a_nested_direct_one():
+    table = quotes_of("Der Minister sagte, dass „wir morgen alle nach Hause kommen werden“.")
+    assert table[["type", "text", "speaker", "nested"]].values.tolist() == [
+        ["indirect", "dass „wir morgen alle nach Hause kommen werden“", "Der Minister", False],
+        ["partial", "„wir morgen alle nach Hause kommen werden“", "Der Minister", True],
+    ]
 
 
 def test_who_speaks_on_a_corpus_table_never_counts_a_quote_as_inside_one_of_another_article():

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from helpers.article import Article
 from helpers.german import stts
 from helpers.quotes.cues import find_cues
-from helpers.quotes.found import FoundQuote
+from helpers.quotes.found import MARKED_TYPES, FoundQuote, mark_nested
 from helpers.quotes.indirect import continue_speaker, indirect_quotes
 from helpers.quotes.lexicon import ends_with_any, speech_cues
 from helpers.quotes.marks import quotation_spans
@@ -71,8 +71,8 @@ def find_quotes(doc: Doc, cue_starts: frozenset) -> list[FoundQuote]:
             or speakers
         if speakers:
             previous = (sentence.index, paragraph.index, speakers[-1])
-    found.sort(key=lambda quote: (quote.start, -quote.end))
-    return found
+    found.sort(key=lambda quote: (quote.start, -quote.end, quote.type in MARKED_TYPES))  # the outer one first
+    return mark_nested(found)
 
 
 def _direct_quotes(reading, sentence, words, cues, quoted_here):

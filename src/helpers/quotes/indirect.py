@@ -19,7 +19,6 @@ MAX_FRAME_TAIL = 8  # words between a cue and the comma before its clause: "sagt
 
 def indirect_quotes(sentence, words, cues, quoted) -> list[FoundQuote]:
     """Reported clauses after or before a speech verb, and sentences attributed by laut, zufolge, nach Angaben."""
-    direct_here = [q for q in quoted if q.type == "direct"]
     results = []
     for cue in cues:
         kind = "indirect" if cue.kind == "verb" else "reported"
@@ -31,9 +30,6 @@ def indirect_quotes(sentence, words, cues, quoted) -> list[FoundQuote]:
         if span is None:
             continue
         start, end = span
-        covered = sum(max(0, min(end, q.end) - max(start, q.start)) for q in direct_here)
-        if covered >= 0.8 * (end - start):
-            continue
         results.append(FoundQuote(kind, start, end, sentence.index, words[cue.index], cue.lemma,
                              word_offsets(words, cue.speaker)))
         break  # one attribution per sentence; a second cue is part of the first one's frame
