@@ -123,6 +123,15 @@ def test_so_after_a_comma_names_the_source_of_the_sentence_before_it():
     ]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Berlin (dpa) - Merkel sagte, sie sei zufrieden.", "Merkel"),  # the dateline is not part of the speaker
+    ("Mainz (dpa) - „Die Lage ist ernst“, sagte Schnieder der Deutschen Presse-Agentur.", "Schnieder"),  # addressee
+    ("Köln (dpa) - Angesichts der anhaltenden Hitzewelle sagte die Stadt, man solle viel trinken.", "die Stadt"),
+])
+def test_a_speaker_is_never_a_dateline_an_addressee_or_a_fragment(text, speaker):
+    assert quotes_of(text)["speaker"].tolist() == [speaker]
+
+
 def test_a_pronoun_speaker_is_the_person_who_spoke_before():
     table = quotes_of("Peter Cook sagte, man sei bereit. Er betonte, die Gespräche würden weitergehen.")
     assert table[["speaker", "speaker_actor", "speaker_kind"]].values.tolist() == [

@@ -36,9 +36,14 @@ class ArticleWords:
     cue_starts: frozenset  # offsets of the words that may be cues
 
     def sentence(self, sentence):
-        """The words of a sentence, marked where quoted, and the quotations that overlap it."""
+        """The words of a sentence, marked where quoted, and the quotations that overlap it; never the words of
+        the dateline ("Berlin (dpa) - Merkel sagte": the speaker is Merkel)."""
         quoted_here = [span for span in self.marks if span[0] < sentence.end and span[1] > sentence.start]
-        return sentence_words(self.words, sentence, quoted_here), quoted_here
+        words = sentence_words(self.words, sentence, quoted_here)
+        dateline = self.article.dateline
+        if dateline and words and words[0].start < dateline[1]:
+            words = [word for word in words if word.start >= dateline[1]]
+        return words, quoted_here
 
 
 def find_quotes(doc: Doc, cue_starts: frozenset) -> list[FoundQuote]:
