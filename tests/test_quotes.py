@@ -132,6 +132,19 @@ def test_a_speaker_is_never_a_dateline_an_addressee_or_a_fragment(text, speaker)
     assert quotes_of(text)["speaker"].tolist() == [speaker]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Der Minister wies die Vorwürfe am Montag zurück.",
+     ["reported", "Der Minister wies die Vorwürfe am Montag zurück", "wies", "Der Minister"]),
+    ("Die Gewerkschaft kündigte einen Streik an.",
+     ["reported", "Die Gewerkschaft kündigte einen Streik an", "kündigte", "Die Gewerkschaft"]),
+    ("Der Arzt riet den Patienten, viel zu trinken.", ["indirect", "viel zu trinken", "riet", "Der Arzt"]),
+    ("Nach einer norwegischen Studie ist Rauchen gefährlich.",
+     ["reported", "ist Rauchen gefährlich", "Nach", "einer norwegischen Studie"]),
+])
+def test_speech_acts_with_an_object_and_sources_of_reported_speech(text, expected):
+    assert quotes_of(text)[["type", "text", "cue", "speaker"]].values.tolist() == [expected]
+
+
 def test_a_pronoun_speaker_is_the_person_who_spoke_before():
     table = quotes_of("Peter Cook sagte, man sei bereit. Er betonte, die Gespräche würden weitergehen.")
     assert table[["speaker", "speaker_actor", "speaker_kind"]].values.tolist() == [
