@@ -145,6 +145,23 @@ def test_speech_acts_with_an_object_and_sources_of_reported_speech(text, expecte
     assert quotes_of(text)[["type", "text", "cue", "speaker"]].values.tolist() == [expected]
 
 
+def test_a_konjunktiv_i_sentence_far_from_any_speaker_is_reported_speech_without_a_speaker():
+    table = quotes_of("Der Sturm zog weiter. Die Feuerwehr rückte aus. Die Straßen waren gesperrt. "
+                      "Besonders der Westen sei betroffen. Viele Keller seien überflutet.")
+    assert table[["type", "text", "speaker", "carried_over"]].values.tolist() == [
+        ["indirect", "Besonders der Westen sei betroffen. Viele Keller seien überflutet", None, False]
+    ]
+
+
+def test_konjunktiv_i_after_a_colon_is_said_by_the_subject_before_it_not_by_the_speaker_before():
+    table = quotes_of("Cook sagte, man sei bereit. Erdoğan nutzte das Treffen, um an seine Position zu erinnern: "
+                      "Ohne einen Abgang Assads werde es keinen Frieden geben.")
+    assert table[["text", "speaker", "carried_over"]].values.tolist() == [
+        ["man sei bereit", "Cook", False],
+        ["Ohne einen Abgang Assads werde es keinen Frieden geben", "Erdoğan", False],
+    ]
+
+
 def test_a_pronoun_speaker_is_the_person_who_spoke_before():
     table = quotes_of("Peter Cook sagte, man sei bereit. Er betonte, die Gespräche würden weitergehen.")
     assert table[["speaker", "speaker_actor", "speaker_kind"]].values.tolist() == [

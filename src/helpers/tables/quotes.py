@@ -45,7 +45,8 @@ QUOTE_COLUMNS = {
 }
 OFFSET_COLUMNS = ["cue_start", "cue_end", "speaker_start", "speaker_end"]  # None where absent: nullable Int64
 QUOTE_DTYPES = {**dict.fromkeys(OFFSET_COLUMNS, NULLABLE_INTEGERS),
-                **dict.fromkeys(["speaker_actor_id", "speaker_actor", "speaker_affiliation"], object)}
+                **dict.fromkeys(["cue", "cue_lemma", "speaker", "speaker_actor_id", "speaker_actor",
+                                 "speaker_affiliation"], object)}  # None, not NaN, where absent
 QUOTE_COLORS = {"Zitat": "#ffe08a", "Redeeinleitung": "#9fd3c7", "Sprecher": "#f4a6a6"}
 
 
