@@ -127,8 +127,11 @@ def test_so_after_a_comma_names_the_source_of_the_sentence_before_it():
     ("Berlin (dpa) - Merkel sagte, sie sei zufrieden.", "Merkel"),  # the dateline is not part of the speaker
     ("Mainz (dpa) - „Die Lage ist ernst“, sagte Schnieder der Deutschen Presse-Agentur.", "Schnieder"),  # addressee
     ("Köln (dpa) - Angesichts der anhaltenden Hitzewelle sagte die Stadt, man solle viel trinken.", "die Stadt"),
+    ("Im Dezember hatte Bundeskanzlerin Angela Merkel in einer Rede verkündet: „Wir bewerben uns.“",
+     "Bundeskanzlerin Angela Merkel"),  # "verkündet" is tagged as a finite verb: the auxiliary comes first
+    ("Als ihm sein Haftbefehl eröffnet worden war sagte er: „Ich habe mein Land verteidigt.“", "er"),
 ])
-def test_a_speaker_is_never_a_dateline_an_addressee_or_a_fragment(text, speaker):
+def test_a_speaker_is_never_a_dateline_an_addressee_or_a_fragment_and_may_follow_its_verb(text, speaker):
     assert quotes_of(text)["speaker"].tolist() == [speaker]
 
 

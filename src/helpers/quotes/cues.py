@@ -150,6 +150,10 @@ def _verb_speaker(words, index, lemma):
     if words[index].tag in stts.NON_FINITE_FULL_VERBS:  # "hat Cook gesagt", "Cook hatte erklärt"
         anchor = next((i for i in range(index - 1, -1, -1) if words[i].tag in stts.AUXILIARIES
                        and not words[i].quoted), index)
+    elif index + 1 < len(words) and words[index + 1].text == ":":  # a participle tagged as finite:
+        opener = clause_start(words, index)  # "hatte Merkel in einer Rede verkündet:"
+        anchor = next((i for i in range(index - 1, -1 if opener is None else opener, -1)
+                       if words[i].tag in stts.AUXILIARIES), index)
     if anchor != index and words[anchor].lemma in clause_grammar()["passive_auxiliaries"]:
         if speech_cues()["verbs"][lemma].get("passive_subject"):  # "X wird mit den Worten zitiert": X speaks
             subject = sentence_subject_before(words, anchor)
@@ -172,6 +176,8 @@ def _verb_speaker(words, index, lemma):
         return before
     opener = clause_start(words, anchor)
     if opener is not None and words[opener].tag in stts.SUBORDINATORS:  # "wie der Minister am Dienstag erklärte"
-        return noun_phrase_after(words, skip_fillers(words, opener + 1))
+        in_clause = noun_phrase_after(words, skip_fillers(words, opener + 1))
+        if in_clause:
+            return in_clause  # else the verb opens the main clause: "Als ihm … eröffnet worden war sagte er:"
     apposition = apposition_before(words, anchor)
     return apposition or noun_phrase_after(words, after)
