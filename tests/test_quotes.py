@@ -143,6 +143,13 @@ def test_a_speaker_is_never_a_dateline_an_addressee_or_a_fragment_and_may_follow
     ("Der Arzt riet den Patienten, viel zu trinken.", ["indirect", "viel zu trinken", "riet", "Der Arzt"]),
     ("Nach einer norwegischen Studie ist Rauchen gefährlich.",
      ["reported", "ist Rauchen gefährlich", "Nach", "einer norwegischen Studie"]),
+    ("Nach Angaben der Polizei wurden drei Menschen verletzt.",
+     ["reported", "wurden drei Menschen verletzt", "Nach", "Angaben der Polizei"]),
+    ("Wie die Polizei mitteilte, wurden drei Menschen verletzt.",
+     ["indirect", "wurden drei Menschen verletzt", "mitteilte", "die Polizei"]),
+    ("In dem Bericht heißt es, die Lage sei ernst.", ["indirect", "die Lage sei ernst", "heißt", "dem Bericht"]),
+    ("Aus Regierungskreisen hieß es, der Minister trete zurück.",
+     ["indirect", "der Minister trete zurück", "hieß", "Regierungskreisen"]),
 ])
 def test_speech_acts_with_an_object_and_sources_of_reported_speech(text, expected):
     assert quotes_of(text)[["type", "text", "cue", "speaker"]].values.tolist() == [expected]
