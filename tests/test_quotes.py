@@ -150,6 +150,8 @@ def test_a_speaker_is_never_a_dateline_an_addressee_or_a_fragment_and_may_follow
     ("In dem Bericht heißt es, die Lage sei ernst.", ["indirect", "die Lage sei ernst", "heißt", "dem Bericht"]),
     ("Aus Regierungskreisen hieß es, der Minister trete zurück.",
      ["indirect", "der Minister trete zurück", "hieß", "Regierungskreisen"]),
+    ("Der Trainer sagte zur Zeitung „Trouw“, das Spiel sei fair gewesen.",  # a quoted name in the frame
+     ["indirect", "das Spiel sei fair gewesen", "sagte", "Der Trainer"]),
 ])
 def test_speech_acts_with_an_object_and_sources_of_reported_speech(text, expected):
     assert quotes_of(text)[["type", "text", "cue", "speaker"]].values.tolist() == [expected]

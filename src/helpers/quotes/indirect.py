@@ -52,7 +52,10 @@ def _clause_after(words, cue):
     position = cue.frame[1] + 1
     while position < len(words) and words[position].text not in {",", ":"}:
         too_far = position - cue.frame[1] > MAX_FRAME_TAIL
-        if words[position].quoted or words[position].tag in stts.FINITE_VERBS or too_far:
+        if words[position].quoted and words[position - 1].tag in stts.PREPOSITIONS | stts.NOUN_PHRASE:
+            while position + 1 < len(words) and words[position + 1].quoted:  # "sagte zum „Algemeen Dagblad“, …"
+                position += 1
+        elif words[position].quoted or words[position].tag in stts.FINITE_VERBS or too_far:
             return None
         position += 1
     first = position + 1
