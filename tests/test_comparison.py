@@ -34,7 +34,9 @@ def test_only_in_one_lists_the_actors_the_other_article_never_names(comparison):
 
 def test_quoted_words_by_affiliation_and_frames_per_1000_words(comparison):
     affiliations = side_by_side(comparison.affiliations, "affiliation", "quoted_words", comparison.names)
-    assert affiliations.set_index("affiliation").loc["Pentagon"].tolist() == [78, 0]
+    # B: "Pentagonsprecher Peter Cook sicherte Paris volle Unterstützung zu, betonte aber, an der Haltung der
+    # USA gegenüber Moskau habe sich nichts geändert" (13 words; the quote starts at "betonte")
+    assert affiliations.set_index("affiliation").loc["Pentagon"].tolist() == [78, 13]
     frames = side_by_side(comparison.frames, "category", "per_1000_words", comparison.names).set_index("category")
     assert frames.loc["cooperation"].tolist() == [41.7, 15.7]
     assert comparison.overview["words"].tolist() == [647, 445]

@@ -139,8 +139,12 @@ def test_process_pool_and_dask_write_the_same_rows_as_one_process(corpus, tmp_pa
 
 def test_quoted_mentions_pairs_each_linked_speaker_with_the_actors_named_inside_the_quote():
     quotes = pd.DataFrame([
-        {"article_id": "a", "quote_id": 0, "start": 10, "end": 60, "speaker": "Scholz", "speaker_actor": "Olaf Scholz"},
-        {"article_id": "a", "quote_id": 1, "start": 80, "end": 120, "speaker": "ein Sprecher", "speaker_actor": None},
+        {"article_id": "a", "quote_id": 0, "start": 10, "end": 60, "speaker": "Scholz", "speaker_actor": "Olaf Scholz",
+         "nested": False},
+        {"article_id": "a", "quote_id": 1, "start": 18, "end": 30, "speaker": "Scholz", "speaker_actor": "Olaf Scholz",
+         "nested": True},  # a direct quote inside quote 0: Macron is named once
+        {"article_id": "a", "quote_id": 2, "start": 80, "end": 120, "speaker": "ein Sprecher", "speaker_actor": None,
+         "nested": False},
     ])
     mentions = pd.DataFrame([
         {"article_id": "a", "actor": "Olaf Scholz", "start": 0, "end": 6},

@@ -123,6 +123,57 @@ def test_so_after_a_comma_names_the_source_of_the_sentence_before_it():
     ]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Berlin (dpa) - Merkel sagte, sie sei zufrieden.", "Merkel"),  # the dateline is not part of the speaker
+    ("Mainz (dpa) - „Die Lage ist ernst“, sagte Schnieder der Deutschen Presse-Agentur.", "Schnieder"),  # addressee
+    ("Köln (dpa) - Angesichts der anhaltenden Hitzewelle sagte die Stadt, man solle viel trinken.", "die Stadt"),
+    ("Im Dezember hatte Bundeskanzlerin Angela Merkel in einer Rede verkündet: „Wir bewerben uns.“",
+     "Bundeskanzlerin Angela Merkel"),  # "verkündet" is tagged as a finite verb: the auxiliary comes first
+    ("Als ihm sein Haftbefehl eröffnet worden war sagte er: „Ich habe mein Land verteidigt.“", "er"),
+])
+def test_a_speaker_is_never_a_dateline_an_addressee_or_a_fragment_and_may_follow_its_verb(text, speaker):
+    assert quotes_of(text)["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Der Minister wies die Vorwürfe am Montag zurück.",
+     ["reported", "Der Minister wies die Vorwürfe am Montag zurück", "wies", "Der Minister"]),
+    ("Die Gewerkschaft kündigte einen Streik an.",
+     ["reported", "Die Gewerkschaft kündigte einen Streik an", "kündigte", "Die Gewerkschaft"]),
+    ("Der Arzt riet den Patienten, viel zu trinken.", ["indirect", "viel zu trinken", "riet", "Der Arzt"]),
+    ("Nach einer norwegischen Studie ist Rauchen gefährlich.",
+     ["reported", "ist Rauchen gefährlich", "Nach", "einer norwegischen Studie"]),
+    ("Nach Angaben der Polizei wurden drei Menschen verletzt.",
+     ["reported", "wurden drei Menschen verletzt", "Nach", "Angaben der Polizei"]),
+    ("Wie die Polizei mitteilte, wurden drei Menschen verletzt.",
+     ["indirect", "wurden drei Menschen verletzt", "mitteilte", "die Polizei"]),
+    ("In dem Bericht heißt es, die Lage sei ernst.", ["indirect", "die Lage sei ernst", "heißt", "dem Bericht"]),
+    ("Aus Regierungskreisen hieß es, der Minister trete zurück.",
+     ["indirect", "der Minister trete zurück", "hieß", "Regierungskreisen"]),
+    ("Der Trainer sagte zur Zeitung „Trouw“, das Spiel sei fair gewesen.",  # a quoted name in the frame
+     ["indirect", "das Spiel sei fair gewesen", "sagte", "Der Trainer"]),
+])
+def test_speech_acts_with_an_object_and_sources_of_reported_speech(text, expected):
+    assert quotes_of(text)[["type", "text", "cue", "speaker"]].values.tolist() == [expected]
+
+
+def test_a_konjunktiv_i_sentence_far_from_any_speaker_is_reported_speech_without_a_speaker():
+    table = quotes_of("Der Sturm zog weiter. Die Feuerwehr rückte aus. Die Straßen waren gesperrt. "
+                      "Besonders der Westen sei betroffen. Viele Keller seien überflutet.")
+    assert table[["type", "text", "speaker", "carried_over"]].values.tolist() == [
+        ["indirect", "Besonders der Westen sei betroffen. Viele Keller seien überflutet", None, False]
+    ]
+
+
+def test_konjunktiv_i_after_a_colon_is_said_by_the_subject_before_it_not_by_the_speaker_before():
+    table = quotes_of("Cook sagte, man sei bereit. Erdoğan nutzte das Treffen, um an seine Position zu erinnern: "
+                      "Ohne einen Abgang Assads werde es keinen Frieden geben.")
+    assert table[["text", "speaker", "carried_over"]].values.tolist() == [
+        ["man sei bereit", "Cook", False],
+        ["Ohne einen Abgang Assads werde es keinen Frieden geben", "Erdoğan", False],
+    ]
+
+
 def test_a_pronoun_speaker_is_the_person_who_spoke_before():
     table = quotes_of("Peter Cook sagte, man sei bereit. Er betonte, die Gespräche würden weitergehen.")
     assert table[["speaker", "speaker_actor", "speaker_kind"]].values.tolist() == [
@@ -161,20 +212,29 @@ def test_random_quotation_marks_never_crash_and_quotes_never_overlap(pieces):
 def test_who_speaks_counts_quotes_and_words_per_speaker_and_affiliation(seed):
     _, table = seed
     speakers = who_speaks(table).set_index("speaker")
-    assert speakers.loc["Peter Cook", "quotes"] == 6
+    # six quotations of Cook, one of them "kontraproduktiv" nested in his indirect quote: counted once
+    assert speakers.loc["Peter Cook", "quotes"] == 5
     assert speakers.loc["Peter Cook", "direct"] == 3
     assert speakers.index[0] == "Peter Cook"
     affiliations = who_speaks(table, by="affiliation").set_index("affiliation")
-    assert affiliations.loc["Pentagon", "quotes"] == 6
+    assert affiliations.loc["Pentagon", "quotes"] == 5
     states = who_speaks(table, by="top_affiliation").set_index("top_affiliation")
-    assert states.loc["USA", "quotes"] == 6  # Cook -> Pentagon -> USA
+    assert states.loc["USA", "quotes"] == 5  # Cook -> Pentagon -> USA
     assert states.loc["Russland", "quotes"] == 3  # Peskow, Putin, "nach Kreml-Angaben"
 
 
-def test_who_speaks_counts_words_inside_another_quote_once():
+def test_who_speaks_counts_a_quote_nested_in_another_once():
     table = quotes_of("Cook sagte, man komme „sehr bald“ und bleibe.")
-    assert list(table["type"]) == ["indirect", "partial"]
-    assert who_speaks(table).loc[0, "quoted_words"] == 6  # "sehr bald" is part of the indirect quote
+    assert table[["type", "nested"]].values.tolist() == [["indirect", False], ["partial", True]]
+    assert who_speaks(table)[["quotes", "quoted_words"]].values.tolist() == [[1, 6]]  # "sehr bald" is inside
+
+
+def test_a_dass_clause_all_in_quotation_marks_is_an_indirect_quote_with_a_nested_direct_one():
+    table = quotes_of("Der Minister sagte, dass „wir morgen alle nach Hause kommen werden“.")
+    assert table[["type", "text", "speaker", "nested"]].values.tolist() == [
+        ["indirect", "dass „wir morgen alle nach Hause kommen werden“", "Der Minister", False],
+        ["partial", "„wir morgen alle nach Hause kommen werden“", "Der Minister", True],
+    ]
 
 
 def test_who_speaks_on_a_corpus_table_never_counts_a_quote_as_inside_one_of_another_article():

@@ -26,7 +26,7 @@ from helpers.summary.structure import describe_structure
 from helpers.summary.wording import amount, german_list
 from helpers.tables.frame_profile import frame_profile
 from helpers.tables.mentions import actor_table
-from helpers.tables.quotes import QUOTE_COLORS, quote_spans, who_speaks
+from helpers.tables.quotes import QUOTE_COLORS, counted_once, quote_spans, who_speaks
 
 # The layers of the marked text: key -> the German name of its checkbox.
 LAYERS = {"mentions": "Erwähnte Akteure", "quotes": "Zitate und Sprecher", "frames": "Frame-Signale"}
@@ -125,7 +125,7 @@ def actor_choices(analysis: Analysis) -> list[tuple[str, str]]:
     for actor_id in ids:
         name = _actor_name(analysis, actor_id)
         counts = (amount(int((mentions["actor_id"] == actor_id).sum()), "Erwähnung", "Erwähnungen"),
-                  amount(int((quotes["speaker_actor_id"] == actor_id).sum()), "Zitat", "Zitate"))
+                  amount(int((counted_once(quotes)["speaker_actor_id"] == actor_id).sum()), "Zitat", "Zitate"))
         choices.append((f"{name} ({', '.join(counts)})", actor_id))
     return choices
 
@@ -146,8 +146,8 @@ def actor_view(analysis: Analysis, actor_id: str) -> list:
     sentence = f"**{name}** wird {len(mentions)} Mal erwähnt (als {named})" if variants else \
         f"**{name}** wird nicht eigens erwähnt"
     if len(quotes):
-        words = int(who_speaks(quotes)["quoted_words"].sum())  # a partial quote inside an indirect one counts once
-        sentence += (f" und kommt in {amount(len(quotes), 'Zitat', 'Zitaten')} mit "
+        words = int(who_speaks(quotes)["quoted_words"].sum())  # a quote nested in another one counts once
+        sentence += (f" und kommt in {amount(len(counted_once(quotes)), 'Zitat', 'Zitaten')} mit "
                      f"{amount(words, 'Wort', 'Wörtern')} selbst zu Wort.")
     else:
         sentence += " und kommt nicht selbst zu Wort."

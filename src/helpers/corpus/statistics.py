@@ -6,6 +6,8 @@
 
 import pandas as pd
 
+from helpers.tables.quotes import counted_once
+
 
 def with_article_dates(table, articles):
     """`table` with the `date`, `date_precision` and `year` of each row's article (from the articles table).
@@ -45,9 +47,10 @@ def quoted_mentions(quotes, mentions, speaker="speaker_actor", mentioned="actor"
         quoted_mentions(tables["quotes"], tables["actor_mentions"]).groupby(["speaker", "mentioned"]).size()
 
     Columns: article_id, quote_id, speaker (the quote's `speaker` column; quotes without one are left
-    out), mentioned (the mention's `mentioned` column), start, end (the mention's offsets).
+    out), mentioned (the mention's `mentioned` column), start, end (the mention's offsets). A quote nested in
+    another one is left out: its mentions are inside the outer quotation already.
     """
-    quoted = quotes.dropna(subset=[speaker])[["article_id", "quote_id", speaker, "start", "end"]]
+    quoted = counted_once(quotes).dropna(subset=[speaker])[["article_id", "quote_id", speaker, "start", "end"]]
     quoted = quoted.rename(columns={speaker: "speaker"})
     found = mentions[["article_id", mentioned, "start", "end"]].rename(columns={mentioned: "mentioned"})
     pairs = quoted.merge(found, on="article_id", suffixes=("_quote", ""))

@@ -7,13 +7,15 @@
 - `doc.spans["quotes"]`: one Span per quotation, in text order (by start, longest first); `label_` the type
   ('direct': a whole sentence or clause in quotation marks, 'partial': a few quoted words inside the
   journalist's sentence, 'indirect': reported in Konjunktiv I or a dass-clause after a speech verb, or a
-  Konjunktiv I sentence continuing an earlier quotation, 'reported': a sentence attributed by laut,
-  nach Angaben, zufolge, so X); `kb_id_` the speaker's actor id ('' if not linked). Direct and partial quotes
+  Konjunktiv I sentence continuing an earlier quotation (far from any named speaker: without a speaker),
+  'reported': a sentence attributed by laut, nach Angaben, zufolge, so X); `kb_id_` the speaker's actor id ('' if not linked). Direct and partial quotes
   include their quotation marks. Extensions: `cue` (a Span of "quote_cues" or None), `speaker` (a Span of
   "speakers" or None: for a carried-over quotation where the speaker was last named), `speaker_mention` (the
   Span of doc.spans["actors"] the speaker refers to, or None), `speaker_kind` ('actor': in the catalog,
   'discovered': a name not in the catalog, 'anonymous': Diplomaten, Kreise, Beobachter, 'unknown'),
-  `carried_over` (the speaker was taken from the quotation before, which had a cue).
+  `carried_over` (the speaker was taken from the quotation before, which had a cue), `nested` (a direct or
+  partial quote inside an indirect or reported one: the Wikinews data annotates both, so both are spans, and
+  counts of quotations leave the inner one out, see `helpers.tables.quotes.counted_once`).
 - `doc.spans["quote_cues"]`: the words that introduce quotations (sagte, laut, zufolge); `label_` the lemma.
 - `doc.spans["speakers"]`: who speaks, as written; `label_` the speaker kind, `kb_id_` the actor id.
 """
@@ -27,7 +29,7 @@ from helpers.quotes.linking import link_speakers, speaker_kind
 
 QUOTES, CUES, SPEAKERS = "quotes", "quote_cues", "speakers"
 QUOTE_EXTENSIONS = {"cue": None, "speaker": None, "speaker_mention": None, "speaker_kind": None,
-                    "carried_over": False}
+                    "carried_over": False, "nested": False}
 for _name, _default in QUOTE_EXTENSIONS.items():
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=_default)
@@ -77,4 +79,5 @@ class QuoteComponent:
         span._.speaker_mention = mention
         span._.speaker_kind = kind
         span._.carried_over = quote.carried_over
+        span._.nested = quote.nested
         return span

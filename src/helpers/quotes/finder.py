@@ -14,12 +14,14 @@ from spacy.tokens import Doc
 from helpers.article import Article
 from helpers.german import stts
 from helpers.quotes.cues import find_cues
-from helpers.quotes.found import FoundQuote
+from helpers.quotes.found import MARKED_TYPES, FoundQuote, mark_nested
 from helpers.quotes.indirect import continue_speaker, indirect_quotes
 from helpers.quotes.lexicon import ends_with_any, speech_cues
 from helpers.quotes.marks import quotation_spans
 from helpers.quotes.noun_phrases import noun_phrase_after, sentence_subject_before, skip_fillers
-from helpers.quotes.words import DocWords, doc_words, has_reported_speech_verb, sentence_words, word_offsets
+from helpers.quotes.words import (
+    DocWords, doc_words, has_reported_speech_verb, last_content_word, sentence_words, word_offsets,
+)
 
 MAX_CARRY_GAP = 2  # a Konjunktiv I sentence continues a speaker named at most this many sentences before
 MAX_SCARE_QUOTE_WORDS = 2  # "sogenannte „Experten“": one or two words in quotation marks without a speaker
@@ -36,9 +38,14 @@ class ArticleWords:
     cue_starts: frozenset  # offsets of the words that may be cues
 
     def sentence(self, sentence):
-        """The words of a sentence, marked where quoted, and the quotations that overlap it."""
+        """The words of a sentence, marked where quoted, and the quotations that overlap it; never the words of
+        the dateline ("Berlin (dpa) - Merkel sagte": the speaker is Merkel)."""
         quoted_here = [span for span in self.marks if span[0] < sentence.end and span[1] > sentence.start]
-        return sentence_words(self.words, sentence, quoted_here), quoted_here
+        words = sentence_words(self.words, sentence, quoted_here)
+        dateline = self.article.dateline
+        if dateline and words and words[0].start < dateline[1]:
+            words = [word for word in words if word.start >= dateline[1]]
+        return words, quoted_here
 
 
 def find_quotes(doc: Doc, cue_starts: frozenset) -> list[FoundQuote]:
@@ -57,22 +64,27 @@ def find_quotes(doc: Doc, cue_starts: frozenset) -> list[FoundQuote]:
             continue
         cues = find_cues(words, cue_starts)
         here = _direct_quotes(reading, sentence, words, cues, quoted_here)
-        here += indirect_quotes(sentence, words, cues, here)
+        here += indirect_quotes(sentence, words, cues)
         # a speaker named here continues into the next sentences; "demnach" only points back to one named before
         speakers = [word_offsets(words, cue.speaker) for cue in cues
                     if cue.speaker not in {None, (cue.index, cue.index)}]
-        if previous and not any(q.cue for q in here) and sentence.index - previous[0] <= MAX_CARRY_GAP \
-                and paragraph.index - previous[1] <= 1:
+        near = previous and sentence.index - previous[0] <= MAX_CARRY_GAP and paragraph.index - previous[1] <= 1
+        own = None if any(q.cue for q in here) else _reported_after_colon(sentence, words)
+        if own is not None:
+            here.append(own)
+        elif not any(q.cue for q in here) and near:
             here = continue_speaker(sentence, words, here, previous[2], found,
                                     quotes_too=previous[0] == sentence.index - 1)
             speakers = []  # "Allerdings habe Russland die USA informiert": still the previous speaker's words
+        elif not any(q.cue for q in here) and has_reported_speech_verb(words):  # far from a named speaker
+            here = continue_speaker(sentence, words, here, None, found, quotes_too=False)
         found.extend(here)
         speakers = [q.speaker for q in here if q.speaker and not (q.cue and q.speaker == (q.cue.start, q.cue.end))] \
             or speakers
         if speakers:
             previous = (sentence.index, paragraph.index, speakers[-1])
-    found.sort(key=lambda quote: (quote.start, -quote.end))
-    return found
+    found.sort(key=lambda quote: (quote.start, -quote.end, quote.type in MARKED_TYPES))  # the outer one first
+    return mark_nested(found)
 
 
 def _direct_quotes(reading, sentence, words, cues, quoted_here):
@@ -107,6 +119,22 @@ def _direct_quotes(reading, sentence, words, cues, quoted_here):
             continue  # scare quotes: a word or two in quotation marks that nobody is said to have said
         results.append(quote)
     return results
+
+
+def _reported_after_colon(sentence, words):
+    """'Erdoğan nutzte das Treffen, um zu erinnern: Ohne Assad werde es keinen Frieden geben': Konjunktiv I
+    after a colon is what the subject of the clause before it says, not the words of an earlier speaker."""
+    colon = next((i for i, w in enumerate(words) if w.text == ":" and not w.quoted), None)
+    if colon is None or colon + 1 >= len(words) or words[colon + 1].quoted:
+        return None
+    last = last_content_word(words, colon + 1)
+    if last <= colon or not has_reported_speech_verb(words, colon + 1, last):
+        return None
+    subject = _subject_before_colon(words, words[colon + 1].start)
+    if subject is None:
+        return None
+    return FoundQuote("indirect", words[colon + 1].start, words[last].end, sentence.index,
+                      speaker=word_offsets(words, subject))
 
 
 def _subject_before_colon(words, start):

@@ -1,7 +1,7 @@
 """Indirect and reported quotations: reported clauses around a speech verb, sentences attributed by laut or
 zufolge, and Konjunktiv I sentences that continue the speaker named before.
 
-    indirect_quotes(sentence, words, cues, direct_quotes)
+    indirect_quotes(sentence, words, cues)
     continue_speaker(sentence, words, quotes_here, speaker, found, quotes_too=True)
 """
 
@@ -17,9 +17,8 @@ from helpers.quotes.words import has_reported_speech_verb, last_content_word, wo
 MAX_FRAME_TAIL = 8  # words between a cue and the comma before its clause: "sagte Cook am Dienstag in Paris, …"
 
 
-def indirect_quotes(sentence, words, cues, quoted) -> list[FoundQuote]:
+def indirect_quotes(sentence, words, cues) -> list[FoundQuote]:
     """Reported clauses after or before a speech verb, and sentences attributed by laut, zufolge, nach Angaben."""
-    direct_here = [q for q in quoted if q.type == "direct"]
     results = []
     for cue in cues:
         kind = "indirect" if cue.kind == "verb" else "reported"
@@ -31,11 +30,8 @@ def indirect_quotes(sentence, words, cues, quoted) -> list[FoundQuote]:
         if span is None:
             continue
         start, end = span
-        covered = sum(max(0, min(end, q.end) - max(start, q.start)) for q in direct_here)
-        if covered >= 0.8 * (end - start):
-            continue
         results.append(FoundQuote(kind, start, end, sentence.index, words[cue.index], cue.lemma,
-                             word_offsets(words, cue.speaker)))
+                                  word_offsets(words, cue.speaker)))
         break  # one attribution per sentence; a second cue is part of the first one's frame
     return results
 
@@ -56,7 +52,10 @@ def _clause_after(words, cue):
     position = cue.frame[1] + 1
     while position < len(words) and words[position].text not in {",", ":"}:
         too_far = position - cue.frame[1] > MAX_FRAME_TAIL
-        if words[position].quoted or words[position].tag in stts.FINITE_VERBS or too_far:
+        if words[position].quoted and words[position - 1].tag in stts.PREPOSITIONS | stts.NOUN_PHRASE:
+            while position + 1 < len(words) and words[position + 1].quoted:  # "sagte zum „Algemeen Dagblad“, …"
+                position += 1
+        elif words[position].quoted or words[position].tag in stts.FINITE_VERBS or too_far:
             return None
         position += 1
     first = position + 1
@@ -106,16 +105,19 @@ def _sentence_without_frame(words, cue):
 def continue_speaker(sentence, words, here, speaker, found, quotes_too) -> list[FoundQuote]:
     """A sentence without a cue of its own continues the speaker named shortly before (carried_over=True):
     the sentence itself and the quotes in it when it is in Konjunktiv I, and the quotes in quotation marks
-    right after another quote of that speaker. Konjunktiv I sentences in a row become one quotation."""
+    right after another quote of that speaker. Konjunktiv I sentences in a row become one quotation.
+    With `speaker` None (nobody named shortly before) a Konjunktiv I sentence is still reported speech, of a
+    source the text names elsewhere: an indirect quotation without a speaker."""
     reported = not any(q.type == "direct" for q in here) and has_reported_speech_verb(words)
-    carried = [replace(q, speaker=speaker, carried_over=True) if quotes_too or reported else q for q in here]
+    carried = [replace(q, speaker=speaker, carried_over=True) if speaker and (quotes_too or reported) else q
+               for q in here]
     if not reported:
         return carried
     last = last_content_word(words, 0)
     indirect = FoundQuote("indirect", words[0].start, words[last].end, sentence.index, speaker=speaker,
-                          carried_over=True)
+                          carried_over=speaker is not None)
     before = found[-1] if found else None
-    if before and before.carried_over and before.type == "indirect" and before.speaker == speaker \
+    if before and before.cue is None and before.type == "indirect" and before.speaker == speaker \
             and before.sentence == sentence.index - 1:
         indirect = replace(found.pop(), end=indirect.end, sentence=sentence.index)
     return [*carried, indirect]

@@ -111,8 +111,10 @@ def noun_phrase_after(words, index):
 
 def _starts_new_noun_phrase(head, word):
     """Whether `word` after the noun or name `head` begins another noun phrase instead of continuing it."""
-    if word.tag in stts.DETERMINERS:
-        return word.text.lower() not in clause_grammar()["genitive_determiners"]  # "des Ministeriums" continues, "den Journalisten" not
+    if word.tag in stts.DETERMINERS:  # "des Ministeriums" continues, "den Journalisten" not
+        if head.tag == stts.PROPER_NOUN:
+            return True  # after a name "der" is a dative: "sagte Schnieder der Deutschen Presse-Agentur"
+        return word.text.lower() not in clause_grammar()["genitive_determiners"]
     if word.tag in stts.QUANTIFIERS_AND_ADJECTIVES:
         return not (head.tag == stts.PROPER_NOUN and head.text.endswith("s"))  # "Frankreichs neuer Minister" continues
     if word.tag == stts.COMMON_NOUN:

@@ -10,21 +10,14 @@ import pandas as pd
 from helpers.display import labels
 from helpers.summary.wording import TOP, amount, german_list, quoted
 from helpers.tables.mentions import actor_counts
-from helpers.tables.quotes import who_speaks
-
-
-def _counted(quotes):
-    """The quotations counted once: without a direct quote nested in another (see the quotes table)."""
-    if "nested" in quotes.columns:
-        return quotes[~quotes["nested"].fillna(False).astype(bool)]
-    return quotes
+from helpers.tables.quotes import counted_once, who_speaks
 
 
 def describe_quotes(quotes: pd.DataFrame) -> str:
     """Who speaks, how (directly or indirectly), and how often anonymous sources do."""
     if quotes.empty:
         return "In diesem Artikel kommt niemand zu Wort: Er enthält keine Zitate und keine indirekte Rede."
-    counted = _counted(quotes)
+    counted = counted_once(quotes)
     speakers = who_speaks(counted)
     speakers = speakers[~speakers["speaker"].str.startswith("(")]
     direct = int(counted["type"].isin(["direct", "partial"]).sum())
@@ -54,7 +47,7 @@ def type_examples(quotes: pd.DataFrame) -> pd.DataFrame:
     german = labels()
     rows = []
     for kind, explained in german["explanations"]["type"].items():
-        counted = _counted(quotes)
+        counted = counted_once(quotes)
         found = counted[counted["type"] == kind]
         rows.append({"Art": german["values"]["type"].get(kind, kind), "Bedeutung": explained["meaning"],
                      "In diesem Artikel": len(found),
@@ -64,7 +57,7 @@ def type_examples(quotes: pd.DataFrame) -> pd.DataFrame:
 
 def describe_carried_over(quotes: pd.DataFrame) -> str:
     """How many quotations take their speaker from the sentence before (Konjunktiv I continuing a quote)."""
-    counted = _counted(quotes)
+    counted = counted_once(quotes)
     carried = counted[counted["carried_over"].fillna(False).astype(bool)]
     if carried.empty:
         return "In diesem Artikel übernimmt kein Zitat den Sprecher aus dem Satz davor."
@@ -77,7 +70,7 @@ def describe_carried_over(quotes: pd.DataFrame) -> str:
 
 def describe_anonymous(quotes: pd.DataFrame) -> str:
     """The anonymous sources of the article, or that it has none."""
-    counted = _counted(quotes)
+    counted = counted_once(quotes)
     anonymous = counted[counted["speaker_kind"] == "anonymous"]
     if anonymous.empty:
         return "In diesem Artikel gibt es keine anonymen Quellen."
@@ -100,7 +93,7 @@ def describe_silent_actors(mentions: pd.DataFrame, quotes: pd.DataFrame) -> str:
 
 def quote_types(quotes: pd.DataFrame) -> pd.DataFrame:
     """Quotations and quoted words per type (direct, partial, indirect, reported), in that order."""
-    counted = _counted(quotes)
+    counted = counted_once(quotes)
     order = ["direct", "partial", "indirect", "reported"]
     counts = counted["type"].value_counts().reindex(order, fill_value=0)
     words = counted.assign(words=counted["text"].str.count(r"\w+")).groupby("type")["words"].sum()
@@ -110,7 +103,7 @@ def quote_types(quotes: pd.DataFrame) -> pd.DataFrame:
 
 def quote_questions(mentions: pd.DataFrame, quotes: pd.DataFrame) -> str:
     """Discussion questions about who speaks, as a Markdown list built from the article's tables."""
-    counted = _counted(quotes)
+    counted = counted_once(quotes)
     if counted.empty:
         return "\n".join(f"- {question}" for question in [
             "Der Text lässt niemanden zu Wort kommen. Ist er eine Meldung, eine Analyse, ein Kommentar? Wie "
