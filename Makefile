@@ -21,9 +21,10 @@ report: $(INSTALLED)
 test: $(INSTALLED)
 	$(BIN)/pytest
 
-# Re-executes the notebooks in place, so that the outputs kept in git are current.
+# Re-executes the notebooks in place, so that the outputs kept in git are current (app.ipynb is kept without
+# outputs: Voilà runs it).
 notebooks: $(INSTALLED)
-	$(BIN)/jupyter nbconvert --to notebook --execute --inplace notebooks/*.ipynb
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace notebooks/0*.ipynb
 
 lab: $(INSTALLED)
 	$(BIN)/jupyter lab notebooks/
