@@ -130,6 +130,9 @@ def test_so_after_a_comma_names_the_source_of_the_sentence_before_it():
     ("Im Dezember hatte Bundeskanzlerin Angela Merkel in einer Rede verkündet: „Wir bewerben uns.“",
      "Bundeskanzlerin Angela Merkel"),  # "verkündet" is tagged as a finite verb: the auxiliary comes first
     ("Als ihm sein Haftbefehl eröffnet worden war sagte er: „Ich habe mein Land verteidigt.“", "er"),
+    # HanTa tags the surnames as common nouns; the speaker reaches to the end of the name it links to
+    ("„Wir streiken“, sagte GDL-Chef Mario Reiß.", "GDL-Chef Mario Reiß"),
+    ("„Ich saß drei Stunden fest“, sagte Jens Dröge, der jeden Tag pendelt.", "Jens Dröge"),
 ])
 def test_a_speaker_is_never_a_dateline_an_addressee_or_a_fragment_and_may_follow_its_verb(text, speaker):
     assert quotes_of(text)["speaker"].tolist() == [speaker]

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 from helpers.quotes.cues import SpeechCueMatcher
 from helpers.quotes.finder import find_quotes
-from helpers.quotes.linking import link_speakers, speaker_kind
+from helpers.quotes.linking import link_speakers, speaker_kind, with_whole_name
 
 QUOTES, CUES, SPEAKERS = "quotes", "quote_cues", "speakers"
 QUOTE_EXTENSIONS = {"cue": None, "speaker": None, "speaker_mention": None, "speaker_kind": None,
@@ -54,7 +54,7 @@ class QuoteComponent:
             text = doc._.article.text  # the Doc's text (doc.text would join all its tokens anew)
             found = find_quotes(doc, self.cue_matcher(doc))
             for quote, mention in zip(found, link_speakers(doc, found, text)):
-                quotes.append(self._quote_span(doc, text, quote, mention, cues, speakers))
+                quotes.append(self._quote_span(doc, text, with_whole_name(quote, mention), mention, cues, speakers))
         doc.spans[QUOTES] = quotes
         doc.spans[CUES] = cues
         doc.spans[SPEAKERS] = list(speakers.values())

@@ -1,11 +1,14 @@
 """Speakers and actors: which actor mention a quotation's speaker refers to, and whether it is anonymous.
 
     link_speakers(doc, found)      # for each quotation, the Span of doc.spans["actors"] its speaker names, or None
+    with_whole_name(quote, mention)   # the speaker's words reach to the end of the name they link to
     speaker_kind("Diplomaten")     # 'anonymous'
 """
 
 import bisect
 import re
+
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
@@ -64,3 +67,17 @@ def _overlapping_mention(mentions_before_end, start):
     overlapping = [mention for mention in mentions_before_end if mention.end_char > start]
     people = [mention for mention in overlapping if mention.label_ == "person"]
     return people[-1] if people else overlapping[0] if overlapping else None
+
+
+def with_whole_name(quote: FoundQuote, mention: Span | None) -> FoundQuote:
+    """The quotation with its speaker's words reaching to the end of the linked mention when the name goes on
+    after them ("GDL-Chef Mario" -> "GDL-Chef Mario Reiß": the noun phrase stopped at a surname tagged as a common
+    noun), unless the longer speaker would reach into the quotation."""
+    if quote.speaker is None or mention is None:
+        return quote
+    start, end = quote.speaker
+    if not start <= mention.start_char < end < mention.end_char:
+        return quote
+    if start < quote.end and mention.end_char > quote.start:
+        return quote
+    return replace(quote, speaker=(start, mention.end_char))
