@@ -251,6 +251,26 @@ def test_conventional_metaphors_of_the_news_and_their_literal_twins():
     assert metaphors("Der Streik legt den Verkehr lahm.") == [("disease", "lahmlegen", "legt … Verkehr lahm")]
 
 
+def test_a_measure_counts_when_it_is_taken_not_as_routine():
+    assert found("Die Regierungen ergriffen Maßnahmen.") == [("responsibility", "Maßnahme", "ergriffen Maßnahmen")]
+    assert found("Die Maßnahmen an der Strecke dauern bis Sonntag.") == []
+    assert found("Die Teilnehmer an Trainingsmaßnahmen werden nicht gezählt.") == []
+
+
+def test_a_claim_of_creditors_is_no_demand_and_technical_words_are_no_economic_matter():
+    assert found("Die Gewerkschaft hält an ihrer Forderung fest.") == [("responsibility", "Forderung", "Forderung")]
+    assert found("Die Forderungen der Gläubiger belaufen sich auf zwei Millionen.") == []
+    assert found("Sie studierte Wirtschaftswissenschaften.") == []
+
+
+def test_a_daughter_company_and_a_real_foster_father_are_no_family_stories():
+    assert found("Die Ministerin besuchte mit ihrer Tochter die Schule.") == [("human_interest", "Tochter", "Tochter")]
+    assert found("Die Holding besitzt eine hundertprozentige Tochter.") == []
+    assert metaphors("Sein politischer Ziehvater war der frühere Kanzler.") == [
+        ("relationship", "Ziehvater", "Ziehvater")]
+    assert metaphors("Nach dem Tod der Eltern wuchs er bei seinem Ziehvater auf.") == []
+
+
 def test_a_pattern_that_begins_with_a_contraction_also_begins_a_sentence():
     assert metaphors("Im Visier sind die Banken.") == [("war", "ins Visier", "Im Visier")]
     assert metaphors("Die Fahnder haben die Banken im Visier.") == [("war", "ins Visier", "im Visier")]
