@@ -251,6 +251,12 @@ def test_conventional_metaphors_of_the_news_and_their_literal_twins():
     assert metaphors("Der Streik legt den Verkehr lahm.") == [("disease", "lahmlegen", "legt … Verkehr lahm")]
 
 
+def test_war_metaphors_are_literal_only_in_the_paragraph_of_a_war():
+    assert metaphors("Der Krieg im Norden dauert an.\n\nIm Wahlkampf greift die Opposition den Kanzler an.") == [
+        ("war", "Wahlkampf", "Wahlkampf")]
+    assert metaphors("Der Krieg im Norden dauert an. Im Wahlkampf greift die Opposition den Kanzler an.") == []
+
+
 def test_a_measure_counts_when_it_is_taken_not_as_routine():
     assert found("Die Regierungen ergriffen Maßnahmen.") == [("responsibility", "Maßnahme", "ergriffen Maßnahmen")]
     assert found("Die Maßnahmen an der Strecke dauern bis Sonntag.") == []
