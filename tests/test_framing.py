@@ -251,6 +251,18 @@ def test_conventional_metaphors_of_the_news_and_their_literal_twins():
     assert metaphors("Der Streik legt den Verkehr lahm.") == [("disease", "lahmlegen", "legt … Verkehr lahm")]
 
 
+def test_more_conventional_metaphors_and_their_literal_twins():
+    assert metaphors("Bei der Wahl tritt sie gegen den Amtsinhaber an.") == [("sport", "antreten", "tritt … an")]
+    assert metaphors("Er trat die Nachfolge des Ministers an.") == []
+    assert metaphors("Die Nachfrage aus China treibt das Wachstum an.") == [("machine", "antreiben", "treibt … an")]
+    assert metaphors("Der Elektromotor treibt das Fahrzeug an.") == []
+    assert metaphors("Die Hilfen sollen die Folgen der Krise abfedern.") == [("machine", "abfedern", "abfedern")]
+    assert metaphors("Die Regierung stockt die Hilfen für die Bauern auf.") == [
+        ("building", "aufstocken", "stockt … auf")]
+    assert metaphors("Jetzt ist Berlin am Zug.") == [("sport", "am Zug", "am Zug")]
+    assert metaphors("Am Zug warten die Reisenden.") == []
+
+
 def test_war_metaphors_are_literal_only_in_the_paragraph_of_a_war():
     assert metaphors("Der Krieg im Norden dauert an.\n\nIm Wahlkampf greift die Opposition den Kanzler an.") == [
         ("war", "Wahlkampf", "Wahlkampf")]
