@@ -251,6 +251,44 @@ def test_conventional_metaphors_of_the_news_and_their_literal_twins():
     assert metaphors("Der Streik legt den Verkehr lahm.") == [("disease", "lahmlegen", "legt … Verkehr lahm")]
 
 
+def test_more_conventional_metaphors_and_their_literal_twins():
+    assert metaphors("Bei der Wahl tritt sie gegen den Amtsinhaber an.") == [("sport", "antreten", "tritt … an")]
+    assert metaphors("Er trat die Nachfolge des Ministers an.") == []
+    assert metaphors("Die Nachfrage aus China treibt das Wachstum an.") == [("machine", "antreiben", "treibt … an")]
+    assert metaphors("Der Elektromotor treibt das Fahrzeug an.") == []
+    assert metaphors("Die Hilfen sollen die Folgen der Krise abfedern.") == [("machine", "abfedern", "abfedern")]
+    assert metaphors("Die Regierung stockt die Hilfen für die Bauern auf.") == [
+        ("building", "aufstocken", "stockt … auf")]
+    assert metaphors("Jetzt ist Berlin am Zug.") == [("sport", "am Zug", "am Zug")]
+    assert metaphors("Am Zug warten die Reisenden.") == []
+
+
+def test_war_metaphors_are_literal_only_in_the_paragraph_of_a_war():
+    assert metaphors("Der Krieg im Norden dauert an.\n\nIm Wahlkampf greift die Opposition den Kanzler an.") == [
+        ("war", "Wahlkampf", "Wahlkampf")]
+    assert metaphors("Der Krieg im Norden dauert an. Im Wahlkampf greift die Opposition den Kanzler an.") == []
+
+
+def test_a_measure_counts_when_it_is_taken_not_as_routine():
+    assert found("Die Regierungen ergriffen Maßnahmen.") == [("responsibility", "Maßnahme", "ergriffen Maßnahmen")]
+    assert found("Die Maßnahmen an der Strecke dauern bis Sonntag.") == []
+    assert found("Die Teilnehmer an Trainingsmaßnahmen werden nicht gezählt.") == []
+
+
+def test_a_claim_of_creditors_is_no_demand_and_technical_words_are_no_economic_matter():
+    assert found("Die Gewerkschaft hält an ihrer Forderung fest.") == [("responsibility", "Forderung", "Forderung")]
+    assert found("Die Forderungen der Gläubiger belaufen sich auf zwei Millionen.") == []
+    assert found("Sie studierte Wirtschaftswissenschaften.") == []
+
+
+def test_a_daughter_company_and_a_real_foster_father_are_no_family_stories():
+    assert found("Die Ministerin besuchte mit ihrer Tochter die Schule.") == [("human_interest", "Tochter", "Tochter")]
+    assert found("Die Holding besitzt eine hundertprozentige Tochter.") == []
+    assert metaphors("Sein politischer Ziehvater war der frühere Kanzler.") == [
+        ("relationship", "Ziehvater", "Ziehvater")]
+    assert metaphors("Nach dem Tod der Eltern wuchs er bei seinem Ziehvater auf.") == []
+
+
 def test_a_pattern_that_begins_with_a_contraction_also_begins_a_sentence():
     assert metaphors("Im Visier sind die Banken.") == [("war", "ins Visier", "Im Visier")]
     assert metaphors("Die Fahnder haben die Banken im Visier.") == [("war", "ins Visier", "im Visier")]
