@@ -36,8 +36,10 @@ METAPHOR_GOLD = GOLD_DIR / "metaphors.tsv"
 PRECISION_SAMPLES = {
     "round 1: 200 cues of 50 train articles": PRECISION_GOLD,
     "round 2: 35 cues of 100 train articles (metaphors over-sampled)": GOLD_DIR / "frame_precision_round2.tsv",
-    "round 3: 200 cues of the round-1 articles, drawn with the lexicon of 2026-12-03":
+    "round 3: 200 cues of the round-1 articles, drawn with the lexicon of 2026-12-03 (first extension)":
         GOLD_DIR / "frame_precision_round3.tsv",
+    "round 4: 200 cues of the round-1 articles, drawn with the lexicon of 2026-12-03 (second extension)":
+        GOLD_DIR / "frame_precision_round4.tsv",
 }
 RECALL_SAMPLES = {
     "30 train articles, read while the lexicon was extended (optimistic)": (METAPHOR_GOLD, TRAIN),
