@@ -132,6 +132,14 @@ def build_parser():
                        "instead of the shipped one")
     names.set_defaults(handler=_evaluate_names)
 
+    quotes_training = commands.add_parser("train-quotes", help="train the learned speaker choice on the Wikinews "
+                                          "train articles' gold speakers (CC BY-NC-SA 4.0 data)")
+    quotes_training.add_argument("--data", metavar="DIR", help="folder with train/ (default ../shared/data/wikinews-quotes)")
+    quotes_training.add_argument("--limit", type=_positive, metavar="N", help="only the first N articles")
+    quotes_training.add_argument("--out", metavar="JSON", help="where to write the model (default: the shipped "
+                                 "src/helpers/resources/speaker_model.json)")
+    quotes_training.set_defaults(handler=_train_quotes)
+
     training = commands.add_parser("train-names", help="train the learned name finder on GermEval-format "
                                    "annotations (needs python-crfsuite)")
     training.add_argument("--data", metavar="TSV",
@@ -372,6 +380,13 @@ def _train_names(args):
     from helpers.evaluation.names import GERMEVAL_DEV
 
     print(f"model: {train_names(args.data or GERMEVAL_DEV, args.out or MODEL_FILE)}")
+
+
+def _train_quotes(args):
+    from helpers.evaluation.speaker_training import train_speakers
+    from helpers.quotes.speaker_choice import MODEL_FILE
+
+    print(f"model: {train_speakers(data_dir=args.data, out=args.out or MODEL_FILE, limit=args.limit)}")
 
 
 def _app(args):

@@ -5,6 +5,7 @@
     nlp = load_pipeline(catalogs=["my_actors.yaml"], lexicon="my_frames.yaml")
     nlp = load_pipeline(base="de_core_news_sm")            # an installed trained spaCy pipeline's tags
     nlp = load_pipeline(name_model=True)                   # the learned name finder for uncatalogued names
+    nlp = load_pipeline(speaker_model=True)                # quotation speakers chosen by the learned model
 """
 
 import gc
@@ -25,7 +26,8 @@ ANALYSES = {"blickwinkel_actors": "helpers.actors", "blickwinkel_quotes": "helpe
 
 
 def load_pipeline(base: str | None = None, *, analyses: bool = True, catalogs=(),
-                  lexicon: str = DEFAULT_LEXICON, name_model: bool | str = False) -> Language:
+                  lexicon: str = DEFAULT_LEXICON, name_model: bool | str = False,
+                  speaker_model: bool | str = False) -> Language:
     """The project's spaCy pipeline, built once per set of arguments and then reused.
 
         nlp = load_pipeline()
@@ -35,20 +37,25 @@ def load_pipeline(base: str | None = None, *, analyses: bool = True, catalogs=()
     lexicon (a bundled name or the path of your own YAML file); `base`: an installed trained spaCy pipeline
     whose tagger replaces HanTa (the project's sentences and analyses stay); `name_model`: the names no catalog
     lists found by the learned name finder (`helpers.actors.name_model`) instead of the discovery rules (True:
-    the shipped model; or the path of a model made by `blickwinkel train-names --out`).
+    the shipped model; or the path of a model made by `blickwinkel train-names --out`); `speaker_model`: each
+    quotation's speaker chosen among the rules' candidates by the learned model (`helpers.quotes.speaker_choice`;
+    True: the shipped model, or the path of one made by `blickwinkel train-quotes --out`; False, the default:
+    the rules' own choice).
     """
     return _build_pipeline(None if base is None else str(base), analyses, tuple(str(c) for c in catalogs),
-                           str(lexicon), name_model if isinstance(name_model, bool) else str(name_model))
+                           str(lexicon), name_model if isinstance(name_model, bool) else str(name_model),
+                           speaker_model if isinstance(speaker_model, bool) else str(speaker_model))
 
 
 @lru_cache(maxsize=8)
-def _build_pipeline(base, analyses, catalogs, lexicon, name_model=False):
+def _build_pipeline(base, analyses, catalogs, lexicon, name_model=False, speaker_model=False):
     nlp = spacy.blank("de") if base is None else _trained_pipeline(base)
     nlp.add_pipe("blickwinkel_article", first=True)
     if base is None:
         nlp.add_pipe("blickwinkel_hanta")
     if analyses:
-        configs = {"blickwinkel_actors": {"catalogs": list(catalogs), "name_model": name_model}, "blickwinkel_frames": {"lexicon": lexicon}}
+        configs = {"blickwinkel_actors": {"catalogs": list(catalogs), "name_model": name_model},
+                   "blickwinkel_quotes": {"speaker_model": speaker_model}, "blickwinkel_frames": {"lexicon": lexicon}}
         for component, module in ANALYSES.items():
             _add_analysis(nlp, component, module, configs.get(component, {}))
     # The pipeline's tables (HanTa's model, the stored word analyses, catalogs, lexicons) live as long as the

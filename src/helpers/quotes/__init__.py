@@ -6,7 +6,8 @@
 
 `marks` pairs quotation marks, `words` reads a sentence's words, `cues` finds speech cues (spaCy's Matcher
 for the candidates) and `noun_phrases` their speakers, `finder` and `indirect` find direct, partial,
-indirect and reported quotations, `linking` links speakers to actor mentions, and `component` writes it all
+indirect and reported quotations, `speaker_choice` ranks the candidate speakers with a learned model,
+`linking` links speakers to actor mentions, and `component` writes it all
 into `doc.spans` (see there). The quotations table is `helpers.tables.quotes`.
 """
 

@@ -16,6 +16,8 @@
   `carried_over` (the speaker was taken from the quotation before, which had a cue), `nested` (a direct or
   partial quote inside an indirect or reported one: the Wikinews data annotates both, so both are spans, and
   counts of quotations leave the inner one out, see `helpers.tables.quotes.counted_once`).
+- Speakers: the rules' choice; with `load_pipeline(speaker_model=True)` the rules propose candidates around
+  each quotation's cue and a small learned model picks one (`helpers.quotes.speaker_choice`).
 - `doc.spans["quote_cues"]`: the words that introduce quotations (sagte, laut, zufolge); `label_` the lemma.
 - `doc.spans["speakers"]`: who speaks, as written; `label_` the speaker kind, `kb_id_` the actor id.
 """
@@ -24,8 +26,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from helpers.quotes.cues import SpeechCueMatcher
-from helpers.quotes.finder import find_quotes
-from helpers.quotes.linking import link_speakers, speaker_kind, with_whole_name
+from helpers.quotes.finder import find_quotes, read_article
+from helpers.quotes.linking import actor_mentions, link_speakers, speaker_kind, with_whole_name
+from helpers.quotes.speaker_choice import MODEL_FILE, SpeakerChoice
 
 QUOTES, CUES, SPEAKERS = "quotes", "quote_cues", "speakers"
 QUOTE_EXTENSIONS = {"cue": None, "speaker": None, "speaker_mention": None, "speaker_kind": None,
@@ -35,25 +38,33 @@ for _name, _default in QUOTE_EXTENSIONS.items():
         Span.set_extension(_name, default=_default)
 
 
-@Language.factory("blickwinkel_quotes")
-def make_quote_component(nlp: Language, name: str):
-    """spaCy component: quotations, cues and speakers in `doc.spans` (see the module docstring)."""
-    return QuoteComponent(nlp)
+@Language.factory("blickwinkel_quotes", default_config={"speaker_model": False})
+def make_quote_component(nlp: Language, name: str, speaker_model: bool | str):
+    """spaCy component: quotations, cues and speakers in `doc.spans` (see the module docstring);
+    `speaker_model`: speakers chosen by the learned model (True: the shipped one, or a model file's path)
+    among the rules' candidates, or (False) the rules' own choice."""
+    return QuoteComponent(nlp, speaker_model)
 
 
 class QuoteComponent:
     """Finds the quotations of a Doc (which must have `doc._.article`, tags and lemmas) and links their
     speakers to the actor mentions of `doc.spans["actors"]`."""
 
-    def __init__(self, nlp: Language):
+    def __init__(self, nlp: Language, speaker_model: bool | str = False):
         self.cue_matcher = SpeechCueMatcher(nlp.vocab)
+        self.speaker_choice = None if speaker_model is False else \
+            SpeakerChoice.load(MODEL_FILE if speaker_model is True else speaker_model)
 
     def __call__(self, doc: Doc) -> Doc:
         quotes, cues, speakers = [], [], {}
         if doc._.article is not None:
             text = doc._.article.text  # the Doc's text (doc.text would join all its tokens anew)
-            found = find_quotes(doc, self.cue_matcher(doc))
-            for quote, mention in zip(found, link_speakers(doc, found, text)):
+            reading = read_article(doc, self.cue_matcher(doc))
+            found = find_quotes(reading)
+            mentions = actor_mentions(doc)
+            if self.speaker_choice is not None:
+                found = self.speaker_choice(reading, mentions, found)
+            for quote, mention in zip(found, link_speakers(doc, found, text, mentions)):
                 quotes.append(self._quote_span(doc, text, with_whole_name(quote, mention), mention, cues, speakers))
         doc.spans[QUOTES] = quotes
         doc.spans[CUES] = cues

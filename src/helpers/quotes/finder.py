@@ -1,13 +1,13 @@
 """Finding the quotations of an article, sentence by sentence: direct and partial quotes in quotation marks,
 indirect and reported speech, and sentences that continue a speaker.
 
-    find_quotes(doc, cue_starts)      # [FoundQuote(type='direct', start=..., speaker=(...)), ...] in text order
+    find_quotes(read_article(doc, cue_starts))      # [FoundQuote(type='direct', start=..., speaker=(...)), ...] in text order
 
 Only the lead and the body are read: titles, headings and the questions of a Q&A piece are the journalist's.
 """
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
@@ -36,10 +36,17 @@ class ArticleWords:
     words: DocWords
     marks: list  # (start, end) of every quotation in quotation marks
     cue_starts: frozenset  # offsets of the words that may be cues
+    read: dict = field(default_factory=dict, repr=False, compare=False)  # sentence index: what `sentence` gave
 
     def sentence(self, sentence):
         """The words of a sentence, marked where quoted, and the quotations that overlap it; never the words of
-        the dateline ("Berlin (dpa) - Merkel sagte": the speaker is Merkel)."""
+        the dateline ("Berlin (dpa) - Merkel sagte": the speaker is Merkel). Read once per sentence: the speaker
+        choice reads the sentences of the cues again."""
+        if sentence.index not in self.read:
+            self.read[sentence.index] = self._sentence(sentence)
+        return self.read[sentence.index]
+
+    def _sentence(self, sentence):
         quoted_here = [span for span in self.marks if span[0] < sentence.end and span[1] > sentence.start]
         words = sentence_words(self.words, sentence, quoted_here)
         dateline = self.article.dateline
@@ -48,18 +55,23 @@ class ArticleWords:
         return words, quoted_here
 
 
-def find_quotes(doc: Doc, cue_starts: frozenset) -> list[FoundQuote]:
-    """The quotations of a Doc made by the pipeline (its `doc._.article`), sorted by start, longest first."""
+def read_article(doc: Doc, cue_starts: frozenset) -> ArticleWords:
+    """What the rules read of a Doc made by the pipeline (its `doc._.article`): words, quotation marks, cues."""
     article = doc._.article
     marks = [span for paragraph in article.paragraphs
              for span in quotation_spans(article.text, paragraph.start, paragraph.end, article.source or article.id)]
-    reading = ArticleWords(article, doc_words(doc), marks, cue_starts)
+    return ArticleWords(article, doc_words(doc), marks, cue_starts)
+
+
+def find_quotes(reading: ArticleWords) -> list[FoundQuote]:
+    """The quotations of an article as `read_article` reads it, sorted by start, longest first."""
+    article, cue_starts = reading.article, reading.cue_starts
     found = []
     previous = None  # (sentence index, paragraph index, speaker offsets) of the last sentence that named a speaker
     for sentence in article.sentences:
         paragraph = article.paragraph_at(sentence.start)
-        words, quoted_here = reading.sentence(sentence)
-        if not words or paragraph is None or paragraph.kind not in QUOTED_PARTS:
+        words, quoted_here = reading.sentence(sentence) if paragraph and paragraph.kind in QUOTED_PARTS else ([], [])
+        if not words:
             previous = None
             continue
         cues = find_cues(words, cue_starts)

@@ -23,21 +23,21 @@ def speaker_kind(speaker_text: str | None) -> str:
     return "anonymous" if any(ends_with_any(word, speech_cues()["anonymous"]) for word in words) else "unknown"
 
 
-def link_speakers(doc: Doc, found: list[FoundQuote], text: str | None = None) -> list[Span | None]:
+def link_speakers(doc: Doc, found: list[FoundQuote], text: str | None = None,
+                  mentions: list[Span] | None = None) -> list[Span | None]:
     """For each quotation (in text order), the actor mention its speaker refers to, or None.
 
     A speaker is the actor whose mention overlaps the speaker's words; of several, the last person
     ("Putin-Sprecher Dmitri Peskow" -> Peskow), else the first mention ("Sprecher des Auswärtigen Amts").
     A pronoun speaker (er, sie) is the previous person who spoke, "demnach" and "wonach" the previous
     speaker. Anonymous speakers are linked too but stay anonymous. `text`: the Doc's text, if the caller has it
-    (`doc.text` joins all tokens anew each time).
+    (`doc.text` joins all tokens anew each time); `mentions`: `actor_mentions(doc)`, if the caller has them.
     """
-    mentions = list(doc.spans[ACTORS]) if ACTORS in doc.spans else []
+    mentions = actor_mentions(doc) if mentions is None else mentions
     if not mentions:
         return [None] * len(found)
     pronouns = speech_cues()["pronouns"]
     anaphors = {word for word, rule in speech_cues()["reported"].items() if rule.get("position") == "self"}
-    mentions.sort(key=lambda mention: mention.start_char)
     starts = [mention.start_char for mention in mentions]
     text = doc.text if text is None else text
     last_person = last_speaker = None
@@ -59,6 +59,12 @@ def link_speakers(doc: Doc, found: list[FoundQuote], text: str | None = None) ->
                 last_person = mention
         linked.append(mention)
     return linked
+
+
+def actor_mentions(doc: Doc) -> list[Span]:
+    """The actor mentions of a Doc (doc.spans["actors"]) sorted by start."""
+    mentions = list(doc.spans[ACTORS]) if ACTORS in doc.spans else []
+    return sorted(mentions, key=lambda mention: mention.start_char)
 
 
 def _overlapping_mention(mentions_before_end, start):
