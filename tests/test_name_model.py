@@ -6,11 +6,13 @@ from pathlib import Path
 import pytest
 
 from helpers.actors.gazetteers import Gazetteers
-from helpers.actors.name_model import NameModel, WordLexicon, bio_labels, model_settings, word_features
+from helpers.actors.name_model import (MODEL_FILE, NameModel, WordLexicon, bio_labels, model_settings,
+                                       word_features)
 from helpers.cli import main
 from helpers.evaluation.name_training import (Sentence, crf_items, cross_validated, folds, lookups_lexicon,
                                               prepared_sentences, train)
 from helpers.pipeline import load_pipeline
+from helpers.pipeline.word_analyses import clear_word_caches, save_word_analyses, word_analyses
 
 GERMEVAL_DEV = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "germeval2014" / "NER-de-dev.tsv"
 
@@ -108,3 +110,19 @@ def test_with_the_model_a_code_the_rules_typed_other_stays_and_a_name_is_cut_out
     assert [(span.text, span.label_) for span in code.spans["actors"]] == [("M5", "other")]
     # the rules find "M5 von Jens Dröge", other
     assert [(span.text, span.label_) for span in name.spans["actors"]] == [("Jens Dröge", "person")]
+
+
+def test_a_new_process_reads_the_word_vectors_an_earlier_one_stored(tmp_path, monkeypatch):
+    monkeypatch.setenv("BLICKWINKEL_CACHE_DIR", str(tmp_path))
+    clear_word_caches()
+    words, tags, rules = ["Jens", "Dröge", "spricht", "."], ["NE", "NE", "VVFIN", "$."], ["B-PER", "I-PER", "O", "O"]
+    first = NameModel.from_file(MODEL_FILE)
+    labels = first.labels_of(words, tags, rules, [0])
+    save_word_analyses()
+    clear_word_caches()  # as in a new process
+    stored = word_analyses().earlier["name_vectors"]
+    assert {(first.digest, word) for word in words} <= set(stored)
+    later = NameModel.from_file(MODEL_FILE)
+    later._summed = None  # a word summed anew would fail: every vector must come from the file
+    assert later.labels_of(words, tags, rules, [0]) == labels == ["B-PER", "I-PER", "O", "O"]
+    clear_word_caches()
