@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/analysis_speed.py                      # all three parts
     .venv/bin/python benchmarks/analysis_speed.py --parts throughput --limit 100
+    .venv/bin/python benchmarks/analysis_speed.py --parts throughput --name-model   # with the learned name finder
 
 The script never reads or writes the user's word-analysis cache (~/.cache/blickwinkel): every process it
 starts uses one temporary `BLICKWINKEL_CACHE_DIR`, empty at the start of the run.
@@ -55,7 +56,7 @@ WIKINEWS_DEV = WIKINEWS_TRAIN.parent / "dev"
 SCALES = (1, 4, 16)
 
 
-def throughput(paths):
+def throughput(paths, name_model=False):
     """Tokens per second of tokenisation alone and of the full analysis, on the same texts, with the CPU seconds
     of each component, of each table's columns and of making the DataFrames; then the seconds to store the word
     analyses."""
@@ -63,7 +64,7 @@ def throughput(paths):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
     articles = list(load_corpus(paths, progress=False))
     tokenizer = spacy.blank("de")
-    nlp = load_pipeline()
+    nlp = load_pipeline(name_model=name_model)
     stages = dict.fromkeys(["tokenizer", *nlp.pipe_names, *(f"table {name}" for name in TABLES), "DataFrames"], 0.0)
     # Tokenisation and analysis take turns, batch by batch, so that both are timed under the same conditions (on a
     # shared machine a process's speed changes by up to 2x from one second to the next with the load of the other
@@ -124,9 +125,10 @@ def load_speed(paths):
     return rows
 
 
-def throughput_passes(limit):
-    """Passes (a) and (b), then (c), each in a fresh process (see the module docstring)."""
-    command = [sys.executable, __file__, "--throughput-pass", str(limit or 0)]
+def throughput_passes(limit, name_model=False):
+    """Passes (a) and (b), then (c), each in a fresh process (see the module docstring); `name_model`: the
+    pipeline with the learned name finder."""
+    command = [sys.executable, __file__, "--throughput-pass", str(limit or 0)] + ["--name-model"] * name_model
     rows = [{"pass": label, **_last_json_line(command)} for label in ("(a) cold start", "(b) stored analyses")]
     with tempfile.TemporaryDirectory() as other_cache, tempfile.TemporaryDirectory() as out_dir:
         environment = {**os.environ, "BLICKWINKEL_CACHE_DIR": other_cache}
@@ -197,6 +199,7 @@ def main():
     parser.add_argument("--base", type=int, default=100, help="articles in the 1x corpus for scaling")
     parser.add_argument("--jsonl", action="store_true", help="repeated corpora as one JSONL file, not JSON files")
     parser.add_argument("--run-one", nargs=3, metavar=("CORPUS", "OUT", "PROCESSES"), help=argparse.SUPPRESS)
+    parser.add_argument("--name-model", action="store_true", help="throughput with the learned name finder on")
     parser.add_argument("--throughput-pass", type=int, metavar="LIMIT", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.run_one:
@@ -207,13 +210,13 @@ def main():
         sys.exit(f"the benchmark reads the Wikinews articles in {WIKINEWS_TRAIN}: put ../shared beside the project")
     paths = sorted(WIKINEWS_TRAIN.glob("*.json"))
     if args.throughput_pass is not None:
-        print(json.dumps(throughput(paths[: args.throughput_pass or None])))
+        print(json.dumps(throughput(paths[: args.throughput_pass or None], args.name_model)))
         return
     print(f"tables: {', '.join(TABLES)}")
     with tempfile.TemporaryDirectory() as cache_dir, tempfile.TemporaryDirectory() as folder:
         os.environ["BLICKWINKEL_CACHE_DIR"] = cache_dir  # every process of this run, and only this run, uses it
         if "throughput" in args.parts:
-            print_table("throughput (a fresh process per pass, one core, CPU seconds)", throughput_passes(args.limit))
+            print_table("throughput (a fresh process per pass, one core, CPU seconds)", throughput_passes(args.limit, args.name_model))
         base = paths[: args.base]
         if "throughput" not in args.parts and {"scaling", "processes"} & set(args.parts):
             # fill the run's word cache first, so that no timed run pays for analysing new words

@@ -284,7 +284,8 @@ def test_a_state_before_a_name_without_a_title_gives_no_affiliation():
 
 def test_a_capitalised_state_adjective_inside_a_sentence_begins_a_name():
     mentions = mentions_in("Auch der Deutsche Städtetag warnte vor vollen Innenstädten.")
-    assert "Deutschland" not in set(mentions["actor"])
+    assert rows(mentions) == [("Deutsche Städtetag", "Deutsche Städtetag", "discovered", None)]
+    assert list(mentions["actor_type"]) == ["organisation"]
     assert "Deutschland" in set(mentions_in("Deutsche Pendler warnten vor vollen Innenstädten.")["actor"])
 
 

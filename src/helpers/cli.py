@@ -141,7 +141,7 @@ def build_parser():
     quotes_training.set_defaults(handler=_train_quotes)
 
     training = commands.add_parser("train-names", help="train the learned name finder on GermEval-format "
-                                   "annotations (needs python-crfsuite)")
+                                   "annotations (needs python-crfsuite and spacy-lookups-data)")
     training.add_argument("--data", metavar="TSV",
                           help="annotations (default ../shared/data/germeval2014/NER-de-dev.tsv)")
     training.add_argument("--out", metavar="NPZ", help="model file (default: the package's resources/name_model.npz)")
@@ -358,7 +358,7 @@ def _evaluate_frames(args):
 
 
 def _evaluate_names(args):
-    from helpers.evaluation.name_training import cross_validated, prepared_sentences
+    from helpers.evaluation.name_training import cross_validated, lookups_lexicon, prepared_sentences
     from helpers.evaluation.names import GERMEVAL_DEV, evaluate_names
     from helpers.pipeline import load_pipeline
 
@@ -367,7 +367,7 @@ def _evaluate_names(args):
         tables = {"rules": evaluate_names(args.data), f"model ({args.model or 'shipped'})":
                   evaluate_names(args.data, pipeline=model)}
     else:
-        tables = cross_validated(prepared_sentences(GERMEVAL_DEV))
+        tables = cross_validated(prepared_sentences(GERMEVAL_DEV), lexicon=lookups_lexicon())
         print(f"5-fold cross-validation on {GERMEVAL_DEV.name}: each sentence scored by a model trained on the "
               "other four folds")
     for finder, table in tables.items():

@@ -68,6 +68,12 @@ class NameDiscovery:
                 else:  # "Berliner", "Frankfurter"
                     found.append(FoundMention(position, end, None, "discovered", derived=True, name=place,
                                        actor_type="place"))
+            elif self._opens_a_name(texts, tags, position, following) and not covered[end]:
+                # "Deutscher Städtetag", "Rote Kreuz": an organisation, unless its noun names a place
+                found.append(FoundMention(position, end + 1, None, "discovered", name=f"{texts[position]} {following}",
+                                   actor_type="place" if following in self.gazetteers.place_heads
+                                   else "organisation"))
+                end += 1
         return self._with_surnames(texts, covered, found_before, found)
 
     def _possible_starts(self, texts, covered):
@@ -89,6 +95,16 @@ class NameDiscovery:
             text[:1].isupper() and following in self.gazetteers.organisation_words
             and tags[position] not in stts.DETERMINERS  # "Der Konzern" describes, it does not name
         ) or self._is_name_after(text, following)
+
+    def _opens_a_name(self, texts, tags, position, following):
+        """A state's adjective written with a capital inside a sentence (not after punctuation, which may end
+        one) before a capitalised common noun: the first word of a name (the catalog leaves it, see
+        `CatalogMatcher._adjective_in_a_name`)."""
+        text, adjectives = texts[position], self.catalog.adjectives
+        return (tags[position] == stts.ATTRIBUTIVE_ADJECTIVE and text in adjectives
+                and text[:1].lower() + text[1:] in adjectives and position > 0
+                and not tags[position - 1].startswith("$") and following[:1].isupper()
+                and tags[position + 1] == stts.COMMON_NOUN)
 
     def _place_of_adjective(self, text, tag):
         """'Frankfurter' -> 'Frankfurt', 'Bremer' -> 'Bremen', 'Wolfsburgern' -> 'Wolfsburg': the place a

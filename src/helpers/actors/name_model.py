@@ -8,7 +8,8 @@ The model (`resources/name_model.npz`, made by `blickwinkel train-names` from Ge
 token for each BIO label (`B-PER`, `I-LOC`, `O`, ...) by features of three kinds:
 
 - of the word *type* at the offsets -2..+2 (`word_features`: the word in lower case, affixes, its shape, the
-  gazetteers' word lists), so the five offsets' scores of a word are summed once per process and kept;
+  gazetteers' word lists, and from the `WordLexicon` stored in the model file its Brown cluster and how
+  frequent it is in German), so the five offsets' scores of a word are summed once per process and kept;
 - of the STTS tag at the offsets -1..+1;
 - of the rule finder's BIO label (catalog and discovery, as `name_classes` reads them) at the offsets -1..+1.
 
@@ -16,13 +17,16 @@ Decoding adds the kept vectors per token and runs a Viterbi search over the labe
 numba). Training needs python-crfsuite; finding names needs only numpy and numba.
 """
 
+import hashlib
 import json
 from functools import lru_cache
+from pathlib import Path
 
 import numpy
 
 from helpers.actors.gazetteers import Gazetteers
 from helpers.german.word_forms import without_genitive_s
+from helpers.pipeline.word_analyses import word_analyses
 from helpers.resources import RESOURCE_DIR
 
 MODEL_FILE = RESOURCE_DIR / "name_model.npz"
@@ -35,7 +39,7 @@ NAME_CLASSES = ("PER", "LOC", "ORG", "PERderiv", "LOCderiv", "ORGderiv")
 TYPE_OF_CLASS = {"PER": "person", "LOC": "place", "ORG": "organisation"}  # the actor type of a model's name
 
 
-def word_features(word: str, gazetteers: Gazetteers) -> list[str]:
+def word_features(word: str, gazetteers: Gazetteers, lexicon: "WordLexicon | None" = None) -> list[str]:
     """The features of a word type, the same at every offset.
 
         word_features("Twistringen", Gazetteers.bundled())   # ['w=twistringen', 'p3=twi', 's3=gen', ...]
@@ -61,7 +65,51 @@ def word_features(word: str, gazetteers: Gazetteers) -> list[str]:
             ("month", word in gazetteers.month_names),
         ]
     features += ["g=" + name for name, present in flags if present]
+    if lexicon is not None:
+        features += lexicon.features(word)
     return features
+
+
+class WordLexicon:
+    """Brown clusters and log probabilities of the most frequent German words (spaCy's lookups data, read by
+    `blickwinkel train-names`), kept in the model file so that finding names needs no other data.
+
+        WordLexicon(["Merkel"], [40], [-10], (4, 6)).features("Merkel")   # ['lp=-10', 'c4=0001', 'c6=000101']
+    """
+
+    def __init__(self, words, clusters, log_probs, prefixes):
+        self.rows = {word: row for row, word in enumerate(words)}
+        self.clusters, self.log_probs = list(clusters), list(log_probs)
+        self.prefixes = tuple(int(prefix) for prefix in prefixes)
+
+    def features(self, word: str) -> list[str]:
+        """The word's binned log probability ('lp=rare' for a word not in the list) and the first bits of its
+        cluster path at each length of `prefixes`."""
+        row = self.rows.get(word)
+        if row is None:
+            return ["lp=rare"]
+        features = [f"lp={self.log_probs[row]}"]
+        if self.clusters[row]:  # 0: a word the clustering saw too rarely to place
+            path = format(self.clusters[row], "b")[::-1]  # spaCy stores a path's bits, reversed, as an integer
+            features += [f"c{prefix}={path[:prefix]}" for prefix in self.prefixes]
+        return features
+
+    @classmethod
+    def from_arrays(cls, arrays) -> "WordLexicon | None":
+        """The lexicon stored in a model's arrays; None for a model trained without one."""
+        if "lexicon_words" not in arrays:
+            return None
+        words = arrays["lexicon_words"].tobytes().decode("utf-8").split("\n")
+        return cls(words, arrays["lexicon_clusters"].tolist(), arrays["lexicon_log_probs"].tolist(),
+                   arrays["lexicon_prefixes"].tolist())
+
+    def arrays(self) -> dict:
+        """The lexicon as arrays for the model file (words as one UTF-8 text, a line each)."""
+        words = "\n".join(self.rows).encode("utf-8")
+        return {"lexicon_words": numpy.frombuffer(words, dtype=numpy.uint8),
+                "lexicon_clusters": numpy.array(self.clusters, dtype=numpy.uint32),
+                "lexicon_log_probs": numpy.array(self.log_probs, dtype=numpy.int8),
+                "lexicon_prefixes": numpy.array(self.prefixes, dtype=numpy.int8)}
 
 
 def _shape(word):
@@ -120,12 +168,15 @@ def names_of_labels(labels) -> list[tuple[int, int, str]]:
 
 
 class NameModel:
-    """The CRF's weights as numpy arrays, with the word vectors computed so far."""
+    """The CRF's weights as numpy arrays, with the word vectors computed so far. `digest`: the model file's
+    sha256, under which the word vectors are kept with the stored word analyses for the next process (None:
+    kept in this process only)."""
 
-    def __init__(self, arrays, gazetteers: Gazetteers):
+    def __init__(self, arrays, gazetteers: Gazetteers, digest: str | None = None):
         self.labels = [str(label) for label in arrays["labels"]]
         self.transitions = arrays["transitions"].astype(numpy.float64)
-        self.gazetteers = gazetteers
+        self.gazetteers, self.digest = gazetteers, digest
+        self.lexicon = WordLexicon.from_arrays(arrays)
         self.feature_rows = {str(name): row for row, name in enumerate(arrays["word_names"])}
         # one row more, of zeros, for the features the model does not know
         self.word_weights = _dense(arrays, "word", len(self.feature_rows) + 1, len(WORD_OFFSETS), len(self.labels))
@@ -136,7 +187,9 @@ class NameModel:
         self.word_rows = {}  # word type -> its row in self.word_vectors
         self.word_vectors = numpy.zeros((1024, len(WORD_OFFSETS), len(self.labels)))
         self.padding = self.word_weights[self.feature_rows.get(PADDING, len(self.feature_rows))]
-        self.labels_of(["."], ["$."], ["O"], [0])  # loads (or compiles) the decoder when the pipeline is built
+        one = numpy.zeros(1, dtype=numpy.int64)  # a sentence of one word, to load (or compile) the decoder now
+        _decode(self.word_vectors, self.padding, one, self.tag_weights, one, self.rule_weights, one, self.transitions,
+                one, one + 1)
 
     @classmethod
     def bundled(cls) -> "NameModel":
@@ -145,8 +198,9 @@ class NameModel:
 
     @classmethod
     def from_file(cls, path, gazetteers: Gazetteers | None = None) -> "NameModel":
+        digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
         with numpy.load(path, allow_pickle=False) as arrays:
-            return cls(dict(arrays), gazetteers or Gazetteers.bundled())
+            return cls(dict(arrays), gazetteers or Gazetteers.bundled(), digest)
 
     def labels_of(self, texts, tags, rule_labels, sentence_starts) -> list[str]:
         """The BIO label of each token (texts, STTS tags and the rules' BIO labels of a Doc; sentence_starts:
@@ -172,18 +226,32 @@ class NameModel:
         return names_of_labels(self.labels_of(texts, tags, rule_labels, sentence_starts))
 
     def _add_words(self, texts):
-        """Sum the weights of each new word's features once, all new words of a Doc in one numpy call."""
-        feature_rows, unknown, gazetteers = self.feature_rows, len(self.feature_rows), self.gazetteers
+        """Keep the vectors of a Doc's new words: those stored by an earlier process, the others summed."""
+        if self.digest is None:
+            vectors = self._summed(texts)
+        else:
+            keys = [(self.digest, text) for text in texts]
+            stored = word_analyses().get_many("name_vectors", keys, lambda missing: [
+                vector.tobytes() for vector in self._summed([text for _, text in missing]).astype(numpy.float32)])
+            # stored as float32, and so also those summed just now: a word scores the same in every process
+            vectors = numpy.frombuffer(b"".join(stored), dtype=numpy.float32).reshape(-1, *self.padding.shape)
+        start = len(self.word_rows)
+        while start + len(texts) > len(self.word_vectors):
+            self.word_vectors = numpy.concatenate([self.word_vectors, numpy.zeros_like(self.word_vectors)])
+        self.word_vectors[start:start + len(texts)] = vectors
+        self.word_rows.update((text, start + number) for number, text in enumerate(texts))
+
+    def _summed(self, texts):
+        """The weights of each word's features summed (offset, label), all words in one numpy call."""
+        feature_rows, unknown, gazetteers, lexicon = self.feature_rows, len(self.feature_rows), self.gazetteers, \
+            self.lexicon
         rows, firsts = [], []
         for text in texts:
             firsts.append(len(rows))
             rows.append(unknown)  # so that no word has an empty sum
-            rows += [feature_rows[feature] for feature in word_features(text, gazetteers) if feature in feature_rows]
-        start = len(self.word_rows)
-        while start + len(texts) > len(self.word_vectors):
-            self.word_vectors = numpy.concatenate([self.word_vectors, numpy.zeros_like(self.word_vectors)])
-        self.word_vectors[start:start + len(texts)] = numpy.add.reduceat(self.word_weights[rows], firsts)
-        self.word_rows.update((text, start + number) for number, text in enumerate(texts))
+            rows += [feature_rows[feature] for feature in word_features(text, gazetteers, lexicon)
+                     if feature in feature_rows]
+        return numpy.add.reduceat(self.word_weights[rows], firsts)
 
 
 def _dense(arrays, kind, rows, offsets, labels):

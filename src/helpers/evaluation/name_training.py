@@ -6,16 +6,21 @@
     sentences = prepared_sentences(GERMEVAL_DEV)              # words, tags, the rules' labels, gold labels
     cross_validated(sentences)                                # rules and model, 5 folds, per class
 
-Training needs python-crfsuite (`pip install python-crfsuite`, in the project's `test` extra); the trained CRF
-is exported to numpy arrays (`helpers.actors.name_model`), which is all that finding names needs. Every
+Training needs python-crfsuite and spacy-lookups-data (`pip install python-crfsuite spacy-lookups-data`, in the
+project's `test` extra): the Brown clusters and word probabilities of spaCy's German lookups data become word
+features, and the lexicon of the `LEXICON_SIZE` most frequent words is stored in the model file. The trained
+CRF is exported to numpy arrays (`helpers.actors.name_model`), which is all that finding names needs. Every
 sentence is scored by a model that did not see it in training.
 """
 
+import gzip
 import hashlib
 import json
 import random
 import tempfile
 from dataclasses import dataclass
+from importlib import resources
+from importlib.metadata import version
 from pathlib import Path
 
 import numpy
@@ -25,7 +30,8 @@ from spacy.tokens import Doc
 from helpers.actors import SPAN_KEY
 from helpers.actors.gazetteers import Gazetteers
 from helpers.actors.name_model import (MODEL_FILE, NAME_CLASSES, PADDING, RULE_OFFSETS, TAG_OFFSETS, WORD_OFFSETS,
-                                       NameModel, bio_labels, name_classes, names_of_labels, word_features)
+                                       NameModel, WordLexicon, bio_labels, name_classes, names_of_labels,
+                                       word_features)
 from helpers.errors import PipelineError
 from helpers.evaluation.names import GERMEVAL_DEV, read_germeval, score_rows
 from helpers.pipeline import load_pipeline
@@ -34,6 +40,10 @@ SEED = 13
 FOLDS = 5
 # L1 and L2 penalties and iterations of crfsuite's L-BFGS; chosen by 5-fold cross-validation on NER-de-dev
 SETTINGS = {"c1": 0.1, "c2": 0.05, "max_iterations": 150, "feature.possible_transitions": True}
+LEXICON_SIZE = 1_000_000  # the most frequent words of the lookups data kept in the model file (all of them)
+CLUSTER_PREFIXES = (4, 6, 10, 20)  # the bits of a word's Brown cluster path taken as features
+LOOKUPS = "spacy_lookups_data"  # the package whose data the lexicon comes from (MIT licence)
+LOOKUPS_FILES = ("de_lexeme_cluster.json.gz", "de_lexeme_prob.json.gz")
 LICENCE = ("GermEval 2014 NER data (Benikova et al. 2014, NoSta-D guidelines), CC BY 4.0, "
            "https://sites.google.com/site/germeval2014ner/")
 
@@ -68,13 +78,31 @@ def prepared_sentences(path=GERMEVAL_DEV) -> list[Sentence]:
     return sentences
 
 
-def crf_items(sentence: Sentence, gazetteers: Gazetteers, known: dict) -> list[list[str]]:
+def lookups_lexicon(size: int = LEXICON_SIZE, prefixes=CLUSTER_PREFIXES) -> WordLexicon:
+    """The `size` most probable words of spaCy's German lookups data with their Brown cluster and log
+    probability (cut to a whole number).
+
+        lookups_lexicon(1000).features("und")     # ['lp=-3', 'c4=0101', ...]
+    """
+    try:
+        folder = resources.files(LOOKUPS) / "data"
+    except ModuleNotFoundError as error:
+        raise PipelineError("training the name finder needs spacy-lookups-data: `pip install spacy-lookups-data` "
+                            "(or `pip install -e '.[test]'`)") from error
+    clusters, probs = (json.loads(gzip.decompress((folder / name).read_bytes())) for name in LOOKUPS_FILES)
+    words = [word for word in sorted(probs, key=probs.get, reverse=True) if word and "\n" not in word][:size]
+    return WordLexicon(words, [clusters.get(word, 0) for word in words], [int(probs[word]) for word in words],
+                       prefixes)
+
+
+def crf_items(sentence: Sentence, gazetteers: Gazetteers, known: dict,
+              lexicon: WordLexicon | None = None) -> list[list[str]]:
     """The CRF features of each token, 'offset|feature' ('-1|w=kanzlerin', '0|tag=NE', '1|rule=I-PER');
     `known` keeps the word features computed so far."""
     types = []
     for word in sentence.words:
         if word not in known:
-            known[word] = word_features(word, gazetteers)
+            known[word] = word_features(word, gazetteers, lexicon)
         types.append(known[word])
     length = len(sentence.words)
     items = []
@@ -93,9 +121,10 @@ def crf_items(sentence: Sentence, gazetteers: Gazetteers, known: dict) -> list[l
     return items
 
 
-def train(sentences: list[Sentence], settings: dict = SETTINGS) -> tuple[dict, object]:
-    """A CRF trained on the sentences: its weights as arrays (the format of `NameModel`) and the crfsuite
-    tagger itself (to check the arrays against)."""
+def train(sentences: list[Sentence], settings: dict = SETTINGS,
+          lexicon: WordLexicon | None = None) -> tuple[dict, object]:
+    """A CRF trained on the sentences: its weights as arrays (the format of `NameModel`, with the lexicon's)
+    and the crfsuite tagger itself (to check the arrays against). `lexicon`: None for no lexicon features."""
     try:
         import pycrfsuite
     except ImportError as error:
@@ -105,13 +134,16 @@ def train(sentences: list[Sentence], settings: dict = SETTINGS) -> tuple[dict, o
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
     trainer.set_params(settings)
     for sentence in sentences:
-        trainer.append(crf_items(sentence, gazetteers, known), sentence.gold_labels)
+        trainer.append(crf_items(sentence, gazetteers, known, lexicon), sentence.gold_labels)
     with tempfile.TemporaryDirectory() as folder:
         model_path = str(Path(folder) / "names.crfsuite")
         trainer.train(model_path)
         tagger = pycrfsuite.Tagger()
         tagger.open(model_path)
-    return exported(tagger), tagger
+    arrays = exported(tagger)
+    if lexicon is not None:
+        arrays.update(lexicon.arrays())
+    return arrays, tagger
 
 
 def exported(tagger) -> dict:
@@ -147,19 +179,21 @@ def folds(count: int, folds: int = FOLDS, seed: int = SEED) -> list[list[int]]:
     return [sorted(order[fold::folds]) for fold in range(folds)]
 
 
-def cross_validated(sentences: list[Sentence], settings: dict = SETTINGS, check: bool = True) -> dict:
+def cross_validated(sentences: list[Sentence], settings: dict = SETTINGS, check: bool = True,
+                    lexicon: WordLexicon | None = None) -> dict:
     """Rules and model scored on every sentence by a model trained on the other folds: {'rules': table,
-    'model': table} (the tables of `score_rows`). `check`: the numpy decoder must give crfsuite's labels."""
+    'model': table} (the tables of `score_rows`). `check`: the numpy decoder must give crfsuite's labels.
+    `lexicon`: as `train`'s."""
     gold, rules, model = set(), set(), set()
     for fold in folds(len(sentences)):
         held_out = set(fold)
-        arrays, tagger = train([s for n, s in enumerate(sentences) if n not in held_out], settings)
+        arrays, tagger = train([s for n, s in enumerate(sentences) if n not in held_out], settings, lexicon)
         finder = NameModel(arrays, Gazetteers.bundled())
         known, gazetteers = {}, finder.gazetteers
         for number in fold:
             sentence = sentences[number]
             labels = finder.labels_of(sentence.words, sentence.tags, sentence.rule_labels, [0])
-            if check and labels != tagger.tag(crf_items(sentence, gazetteers, known)):
+            if check and labels != tagger.tag(crf_items(sentence, gazetteers, known, lexicon)):
                 raise PipelineError(f"the numpy decoder disagrees with crfsuite on sentence {number}: "
                                     "re-export the model (helpers.evaluation.name_training.exported)")
             gold |= {(number, *name) for name in names_of_labels(sentence.gold_labels)}
@@ -176,7 +210,8 @@ def train_names(data=GERMEVAL_DEV, out=MODEL_FILE, settings: dict = SETTINGS) ->
     """
     data, out = Path(data), Path(out)
     sentences = prepared_sentences(data)
-    arrays, _ = train(sentences, settings)
+    lexicon = lookups_lexicon()
+    arrays, _ = train(sentences, settings, lexicon)
     numpy.savez_compressed(out, **arrays)
     record = {
         "data": data.name,
@@ -187,6 +222,9 @@ def train_names(data=GERMEVAL_DEV, out=MODEL_FILE, settings: dict = SETTINGS) ->
         "seed": SEED,
         "features": {"word": WORD_OFFSETS, "tag": TAG_OFFSETS, "rule": RULE_OFFSETS},
         "weights": {kind: int(len(arrays[kind + "_weights"])) for kind in ("word", "tag", "rule")},
+        "word_lexicon": {"source": f"{LOOKUPS.replace('_', '-')} {version(LOOKUPS.replace('_', '-'))} (PyPI), "
+                                   f"files {', '.join(LOOKUPS_FILES)}",
+                         "licence": "MIT", "words": len(lexicon.rows), "cluster_prefixes": list(lexicon.prefixes)},
         "trained_by": "blickwinkel train-names",
     }
     out.with_suffix(".json").write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")

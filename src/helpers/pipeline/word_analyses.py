@@ -3,8 +3,10 @@
     word_analyses().get("lemmas", ("sagte", 22), lambda: "sagen")    # the stored value, else the new one
     save_word_analyses()                                              # done at exit and after each corpus run
 
-Two tables, by key: "candidates", (word form, case sensitive) -> ((tag number, log p), ...), and "lemmas",
-(word form, tag number) -> lemma, as HanTa gives them (`helpers.pipeline.hanta` asks for them). The file
+Three tables, by key: "candidates", (word form, case sensitive) -> ((tag number, log p), ...), and "lemmas",
+(word form, tag number) -> lemma, as HanTa gives them (`helpers.pipeline.hanta` asks for them), and
+"name_vectors", (name model digest, word form) -> the learned name finder's summed word scores as float32 bytes
+(`helpers.actors.name_model`, used only with the model on). The file
 (`word_cache_path()`: `$BLICKWINKEL_CACHE_DIR`, else `$XDG_CACHE_HOME/blickwinkel` or `~/.cache/blickwinkel`)
 holds the `WORD_CACHE_SIZE` most recently used entries of each table (2 MB for the 28,000 forms of the 700
 Wikinews train articles, read in 0.03 s); it is written at exit and by `save_word_analyses` when the analyses
@@ -30,8 +32,9 @@ from helpers.resources import resource_path
 HANTA_MODEL = "morphmodel_ger.pgz"  # HanTa's German model, whose analyses are stored
 WORD_CACHE_SIZE = 100_000  # word forms, and (word form, tag) pairs, kept per process
 WORD_CACHE_FILE = "hanta_words.pickle"  # in the user's cache folder, see `word_cache_path`
-WORD_CACHE_FORMAT = 1  # raise when the stored tables change shape
-WORD_CACHE_TABLES = ("candidates", "lemmas")  # (word, case sensitive) -> ((tag, score), ...); (word, tag) -> lemma
+WORD_CACHE_FORMAT = 2  # raise when the stored tables change shape
+# (word, case sensitive) -> ((tag, score), ...); (word, tag) -> lemma; (model digest, word) -> bytes
+WORD_CACHE_TABLES = ("candidates", "lemmas", "name_vectors")
 # The file is rewritten when the new analyses are at least this share of its entries: writing an entry costs
 # about 1 µs, analysing a word about 40 µs, so a run that adds a few words to a full file would lose time writing.
 WORD_CACHE_NEW_SHARE = 0.01
@@ -163,7 +166,7 @@ def _read_analyses(path, warn=True):
             content = _PlainUnpickler(file).load()
         if content["version"] != analyses_version():
             return empty  # made by another HanTa or another version of this code: analysed anew and replaced
-        return {table: dict(content[table]) for table in WORD_CACHE_TABLES}
+        return {table: dict(content.get(table, {})) for table in WORD_CACHE_TABLES}
     except Exception as error:  # noqa: BLE001 - unpickling a damaged file can raise almost anything
         if warn:
             warnings.warn(f"ignored the stored word analyses in {path}: the file is damaged ({type(error).__name__}: "
