@@ -30,7 +30,7 @@ from helpers.actors.descriptions import describe_back
 from helpers.actors.discovery import NameDiscovery
 from helpers.actors.gazetteers import Gazetteers
 from helpers.actors.mention import FoundMention
-from helpers.actors.name_model import TYPE_OF_CLASS, NameModel, bio_labels, name_classes
+from helpers.actors.name_model import TYPE_OF_CLASS, NameModel, bio_labels, name_class_of
 from helpers.actors.roles import with_roles
 from helpers.german.word_forms import slug
 
@@ -94,60 +94,54 @@ class ActorComponent:
         mentions, affiliations = with_roles(found, texts, self.catalog, self.gazetteers, date)
         mentions += describe_back(mentions, texts, tags, self.catalog, self.gazetteers)
         mentions.sort(key=lambda mention: mention.start)
+        mentions = [mention for mention in mentions if (mention.actor_id is not None or mention.name is not None)
+                    and not (dateline and dateline[0] <= doc[mention.start].idx < dateline[1])]
+        # a title nobody held at the article's date with no name after it, and the dateline's names, are left out
+        if self.name_model is not None:
+            mentions = self._with_model_names(doc, mentions, texts, tags, dateline)
         spans = []
         for mention in mentions:
-            if mention.actor_id is None and mention.name is None:
-                continue  # a title nobody held at the article's date, and no name follows it
             actor_id = mention.actor_id or slug(mention.name)
             span = Span(doc, mention.start, mention.end, label=self._actor_type(mention), kb_id=actor_id)
-            if dateline and dateline[0] <= span.start_char < dateline[1]:
-                continue
             self._describe(span, mention, affiliations.get(actor_id))
             spans.append(span)
-        if self.name_model is not None:
-            spans = self._with_model_names(doc, spans, texts, tags, dateline)
         doc.spans[SPAN_KEY] = spans
         return doc
 
-    def _with_model_names(self, doc, spans, texts, tags, dateline):
+    def _with_model_names(self, doc, mentions, texts, tags, dateline):
         """The model's names (span and type) in place of the discovered ones. Catalog mentions, descriptions and
         compounds stay as they are, and a model name that overlaps one of them is left out: where model and
         catalog disagree, the catalog's span, type and actor id hold. A model name on the tokens of a discovered
         name (after its role, if any) keeps that name's id, display name and role ('Kanzlerin Angela Merkel',
         'Gabriels' -> Sigmar Gabriel) with the model's type. Discovered names of type other stay unless the
         model found a name on one of their tokens."""
-        rule_labels = bio_labels(name_classes(spans), len(texts))
+        rule_names = [(mention.start if mention.name_start is None else mention.name_start, mention.end,
+                       name_class) for mention in mentions
+                      if (name_class := name_class_of(mention.kind, self._actor_type(mention), mention.derived))]
         starts = doc.to_array(SENT_START).tolist()
         sentence_starts = [0] + [position for position, start in enumerate(starts) if start == 1 and position]
-        kept = [span for span in spans if span._.mention_kind != "discovered"]
+        kept = [mention for mention in mentions if mention.kind != "discovered"]
         covered = [False] * len(texts)
-        for span in kept:
-            covered[span.start:span.end] = [True] * (span.end - span.start)
-        discovered = {}
-        for span in spans:
-            if span._.mention_kind == "discovered":
-                name_start = span._.name_start
-                first = next(token.i for token in span if token.idx == name_start) if name_start is not None \
-                    else span.start
-                discovered[first, span.end] = span
-        for start, end, name_class in self.name_model.names(texts, tags, rule_labels, sentence_starts):
+        for mention in kept:
+            covered[mention.start:mention.end] = [True] * (mention.end - mention.start)
+        discovered = {(mention.start if mention.name_start is None else mention.name_start, mention.end): mention
+                      for mention in mentions if mention.kind == "discovered"}
+        for start, end, name_class in self.name_model.names(texts, tags, bio_labels(rule_names, len(texts)),
+                                                            sentence_starts):
             if any(covered[start:end]) or (dateline and dateline[0] <= doc[start].idx < dateline[1]):
                 continue
-            rule_span = discovered.get((start, end))
             mention = FoundMention(start, end, None, "discovered", derived=name_class.endswith("deriv"),
                                    name=" ".join(texts[start:end]), actor_type=TYPE_OF_CLASS[name_class[:3]])
-            if rule_span is not None:
-                mention.start, mention.actor_id = rule_span.start, rule_span.kb_id_
-                mention.name, mention.name_start = rule_span._.actor_name, start if rule_span.start != start else None
-            span = Span(doc, mention.start, end, label=mention.actor_type,
-                        kb_id=mention.actor_id or slug(mention.name))
-            self._describe(span, mention, None)
-            kept.append(span)
+            rule_mention = discovered.get((start, end))
+            if rule_mention is not None:
+                mention.start, mention.actor_id = rule_mention.start, rule_mention.actor_id
+                mention.name, mention.name_start = rule_mention.name, rule_mention.name_start
+            kept.append(mention)
             covered[mention.start:end] = [True] * (end - mention.start)
         # names the rules typed "other" ("BaFin", "M5") stay where the model found no name: it knows no such type
-        kept += [span for span in discovered.values()
-                 if span.label_ == "other" and not any(covered[span.start:span.end])]
-        kept.sort(key=lambda span: span.start)
+        kept += [mention for mention in discovered.values()
+                 if mention.actor_type == "other" and not any(covered[mention.start:mention.end])]
+        kept.sort(key=lambda mention: mention.start)
         return kept
 
     def _in_catalog(self, mention):
