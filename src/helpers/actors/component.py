@@ -115,8 +115,7 @@ class ActorComponent:
         name (after its role, if any) keeps that name's id, display name and role ('Kanzlerin Angela Merkel',
         'Gabriels' -> Sigmar Gabriel) with the model's type. Discovered names of type other stay unless the
         model found a name on one of their tokens."""
-        rule_names = [(mention.start if mention.name_start is None else mention.name_start, mention.end,
-                       name_class) for mention in mentions
+        rule_names = [(_name_first(mention), mention.end, name_class) for mention in mentions
                       if (name_class := name_class_of(mention.kind, self._actor_type(mention), mention.derived))]
         starts = doc.to_array(SENT_START).tolist()
         sentence_starts = [0] + [position for position, start in enumerate(starts) if start == 1 and position]
@@ -124,8 +123,8 @@ class ActorComponent:
         covered = [False] * len(texts)
         for mention in kept:
             covered[mention.start:mention.end] = [True] * (mention.end - mention.start)
-        discovered = {(mention.start if mention.name_start is None else mention.name_start, mention.end): mention
-                      for mention in mentions if mention.kind == "discovered"}
+        discovered = {(_name_first(mention), mention.end): mention for mention in mentions
+                      if mention.kind == "discovered"}
         for start, end, name_class in self.name_model.names(texts, tags, bio_labels(rule_names, len(texts)),
                                                             sentence_starts):
             if any(covered[start:end]) or (dateline and dateline[0] <= doc[start].idx < dateline[1]):
@@ -168,3 +167,8 @@ class ActorComponent:
             else mention.title
         extensions.name_start = name_start
         extensions.derived = mention.derived
+
+
+def _name_first(mention) -> int:
+    """The first token of a mention's name: after its role or compound, if one precedes it."""
+    return mention.start if mention.name_start is None else mention.name_start

@@ -182,8 +182,6 @@ class NameModel:
 
     def __init__(self, arrays, gazetteers: Gazetteers, digest: str | None = None):
         self.labels = [str(label) for label in arrays["labels"]]
-        self.outside = self.labels.index("O")
-        self.label_parts = [(label.startswith("B-"), label[2:]) for label in self.labels]  # begins?, class
         self.transitions = arrays["transitions"].astype(numpy.float64)
         self.gazetteers, self.digest = gazetteers, digest
         self.lexicon = WordLexicon.from_arrays(arrays)
@@ -212,8 +210,9 @@ class NameModel:
         with numpy.load(path, allow_pickle=False) as arrays:
             return cls(dict(arrays), gazetteers or Gazetteers.bundled(), digest)
 
-    def _best(self, texts, tags, rule_labels, sentence_starts):
-        """The index of each token's best label in `labels` (see `labels_of`)."""
+    def labels_of(self, texts, tags, rule_labels, sentence_starts) -> list[str]:
+        """The BIO label of each token (texts, STTS tags and the rules' BIO labels of a Doc; sentence_starts:
+        the first token of each sentence, in order, the first 0)."""
         rows = self.word_rows
         new = [text for text in dict.fromkeys(texts) if text not in rows]
         if new:
@@ -224,29 +223,15 @@ class NameModel:
         rule_rows = numpy.array([self.rule_rows.get(label, unknown_rule) for label in rule_labels],
                                 dtype=numpy.int64)
         ends = list(sentence_starts[1:]) + [len(texts)]
-        return _compiled_decode()(self.word_vectors, self.padding, word_rows, self.tag_weights, tag_rows,
+        best = _compiled_decode()(self.word_vectors, self.padding, word_rows, self.tag_weights, tag_rows,
                                   self.rule_weights, rule_rows, self.transitions,
                                   numpy.array(sentence_starts, dtype=numpy.int64), numpy.array(ends, dtype=numpy.int64))
-
-    def labels_of(self, texts, tags, rule_labels, sentence_starts) -> list[str]:
-        """The BIO label of each token (texts, STTS tags and the rules' BIO labels of a Doc; sentence_starts:
-        the first token of each sentence, in order, the first 0)."""
         labels = self.labels
-        return [labels[index] for index in self._best(texts, tags, rule_labels, sentence_starts).tolist()]
+        return [labels[index] for index in best.tolist()]
 
     def names(self, texts, tags, rule_labels, sentence_starts) -> list[tuple[int, int, str]]:
-        """The names the model finds: (first token, end token, class), as `names_of_labels` reads the labels,
-        from the tokens not labelled O alone."""
-        best = self._best(texts, tags, rule_labels, sentence_starts)
-        inside = numpy.flatnonzero(best != self.outside)
-        names = []
-        for position, label in zip(inside.tolist(), best[inside].tolist()):
-            begins, name_class = self.label_parts[label]
-            if not begins and names and names[-1][1] == position and names[-1][2] == name_class:
-                names[-1][1] = position + 1
-            else:
-                names.append([position, position + 1, name_class])
-        return [tuple(name) for name in names]
+        """The names the model finds: (first token, end token, class)."""
+        return names_of_labels(self.labels_of(texts, tags, rule_labels, sentence_starts))
 
     def _add_words(self, texts):
         """Keep the vectors of a Doc's new words: those stored by an earlier process, the others summed."""
