@@ -9,9 +9,10 @@ authors did not read them): the 30 recall articles are `sorted(Random("metaphor-
 of all train ids, the 50 precision articles `sorted(Random("frame-precision").sample(rest, 50))` of the
 others (`ids` sorted as strings). A judged cue is `correct` (a cue of its category in that sentence),
 `wrong_category` (a frame cue, but of another category) or `not_a_cue`; precision is the share `correct`.
-Two more recall samples were marked blind, by a reader who saw neither the lexicon nor the tool's output: 30
-`dev` articles (`metaphors_dev.tsv`) and 30 more `train` articles (`metaphors_round3.tsv`, drawn as
-`round3_articles`). `evaluate_frames()` (`blickwinkel evaluate-frames`) prints every sample's figures.
+Three more recall samples were marked blind, by readers who saw neither the lexicon nor the tool's output: 30
+`dev` articles (`metaphors_dev.tsv`), 30 more `train` articles (`metaphors_round3.tsv`, drawn as
+`round3_articles`) and 40 more (`metaphors_round5.tsv`, drawn as `round5_articles`, marked before the third
+extension of the lexicon). `evaluate_frames()` (`blickwinkel evaluate-frames`) prints every sample's figures.
 """
 
 import json
@@ -45,6 +46,7 @@ RECALL_SAMPLES = {
     "30 train articles, read while the lexicon was extended (optimistic)": (METAPHOR_GOLD, TRAIN),
     "30 dev articles, marked blind": (GOLD_DIR / "metaphors_dev.tsv", DEV),
     "30 more train articles, marked blind (round 3)": (GOLD_DIR / "metaphors_round3.tsv", TRAIN),
+    "40 more train articles, marked blind (round 5)": (GOLD_DIR / "metaphors_round5.tsv", TRAIN),
 }
 JUDGEMENTS = ("correct", "wrong_category", "not_a_cue")
 CUE_SEED = "frame-precision-cues"
@@ -76,6 +78,13 @@ def round3_articles(data_dir=TRAIN) -> list[str]:
     taken = set(recall_articles(data_dir)) | set(precision_articles(data_dir))
     rest = [article_id for article_id in train_ids(data_dir) if article_id not in taken]
     return sorted(random.Random("metaphor-recall-round3").sample(rest, 30))
+
+
+def round5_articles(data_dir=TRAIN) -> list[str]:
+    """The 40 train articles of the fifth recall sample: in none of the earlier samples (recall, precision, round 3)."""
+    taken = set(recall_articles(data_dir)) | set(precision_articles(data_dir)) | set(round3_articles(data_dir))
+    rest = [article_id for article_id in train_ids(data_dir) if article_id not in taken]
+    return sorted(random.Random("metaphor-recall-round5").sample(rest, 40))
 
 
 def analysed(ids, data_dir=TRAIN, lexicon=DEFAULT_LEXICON):
