@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from helpers import analyze, load_article
 from helpers.errors import BlickwinkelWarning
 from helpers.quotes import quotation_spans
-from helpers.tables.quotes import QUOTE_COLUMNS, quote_spans, who_speaks
+from helpers.tables.quotes import QUOTE_COLUMNS, cue_offsets, quote_spans, who_speaks
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "dpa_frankreich_russland_is.txt"
 
@@ -158,6 +158,25 @@ def test_a_speaker_is_never_a_dateline_an_addressee_or_a_fragment_and_may_follow
 ])
 def test_speech_acts_with_an_object_and_sources_of_reported_speech(text, expected):
     assert quotes_of(text)[["type", "text", "cue", "speaker"]].values.tolist() == [expected]
+
+
+@pytest.mark.parametrize("text, cue_words", [
+    ("Die Polizei teilte am Montag mit, drei Menschen seien verletzt.", "teilte … mit"),  # the separated particle
+    ("Die Polizei hat am Montag gesagt, drei Menschen seien verletzt.", "hat … gesagt"),  # the auxiliary
+    ("Aus dem Ministerium hieß es, die Lage sei ernst.", "hieß es"),
+    ("Wie der Minister am Montag erklärte, sei die Lage ernst.", "Wie … erklärte"),
+    ("Die Polizei geht davon aus, dass die Täter fliehen wollten.", "geht davon aus"),
+    ("Merkel äußerte sich besorgt: Die Lage sei ernst.", "äußerte sich"),
+    ("Der Minister bezeichnete den Plan als „gefährlich“.", "bezeichnete … als"),
+    ("Der Minister sagte dazu, die Lage sei ernst.", "sagte"),  # "dazu" is no correlate of sagen
+])
+def test_a_cue_has_all_its_words_and_each_words_offsets(text, cue_words):
+    table = quotes_of(text)
+    assert table["cue_words"].tolist() == [cue_words]
+    article = load_article(text, article_id="beispiel")
+    offsets = cue_offsets(table["cue_spans"][0])
+    assert " ".join(article.text[start:end] for start, end in offsets) == cue_words.replace(" … ", " ")
+    assert (table["cue_start"][0], table["cue_end"][0]) in offsets  # the main word is one of them
 
 
 def test_a_konjunktiv_i_sentence_far_from_any_speaker_is_reported_speech_without_a_speaker():

@@ -29,6 +29,7 @@ from helpers.analysis import analyze
 from helpers.article.formats import article_from_json
 from helpers.errors import ArticleError
 from helpers.resources import SHARED_DATA
+from helpers.tables.quotes import cue_offsets
 
 DATA_DIR = SHARED_DATA / "wikinews-quotes"
 ROLES = ("quote", "cue", "speaker")
@@ -106,10 +107,11 @@ def split_paths(split, data_dir=None, limit=None):
 
 
 def predicted_quotations(table, document):
-    """The rows of a `quotes()` table as token sets; a quote's own cue and speaker never count as quoted."""
+    """The rows of a `quotes()` table as token sets (the cue: all its words, `cue_spans`); a quote's own cue
+    and speaker never count as quoted."""
     quotations = []
     for row in table.itertuples(index=False):
-        cue = document.tokens_between(row.cue_start, row.cue_end)
+        cue = frozenset().union(*(document.tokens_between(start, end) for start, end in cue_offsets(row.cue_spans)))
         speaker = document.tokens_between(row.speaker_start, row.speaker_end)
         quote = document.tokens_between(row.start, row.end) - cue - speaker
         quotations.append(Quotation(type=row.type, roles={"quote": quote, "cue": cue, "speaker": speaker}))

@@ -32,6 +32,11 @@ class SpeechCue:
     kind: str  # 'verb' or 'reported'
     speaker: tuple | None  # (first word index, last word index) of the speaker
     frame: tuple  # (first, last) word index of cue and speaker together: the attribution, not the quote
+    words: tuple = ()  # the indexes of all the cue's words, in order ("teilte … mit"); () means (index,)
+
+    def offsets(self, words: list[SentenceWord]) -> tuple:
+        """The (start, end) character offsets of the cue's words."""
+        return tuple((words[i].start, words[i].end) for i in (self.words or (self.index,)))
 
 
 class SpeechCueMatcher:
@@ -68,10 +73,11 @@ def find_cues(words: list[SentenceWord], cue_starts: frozenset[int]) -> list[Spe
     for index, word in enumerate(words):
         if word.start not in cue_starts or word.quoted or word.tag in stts.NEVER_A_SPEECH_VERB:
             continue
-        lemma = _verb_cue(words, index, lexicon)
+        lemma, particle = _verb_cue(words, index, lexicon)
         if lemma:
             speaker = _verb_speaker(words, index, lemma)
-            found.append(SpeechCue(index, lemma, "verb", speaker, cue_frame(index, speaker)))
+            found.append(SpeechCue(index, lemma, "verb", speaker, cue_frame(index, speaker),
+                                   verb_cue_words(words, index, lexicon["verbs"][lemma], particle)))
             continue
         cue = _reported_cue(words, index, lexicon)
         if cue:
@@ -80,10 +86,11 @@ def find_cues(words: list[SentenceWord], cue_starts: frozenset[int]) -> list[Spe
 
 
 def _verb_cue(words, index, lexicon):
-    """The lemma of the speech verb at `index` (by word form, by lemma, or split from its particle), or None."""
+    """The lemma of the speech verb at `index` (by word form, by lemma, or split from its particle) and the
+    index of its separated particle, or (None, None)."""
     word = words[index]
     if word.text[:1].isupper() and index > 0:
-        return None  # capitalised inside a sentence: a noun ("Angaben"), not a verb
+        return None, None  # capitalised inside a sentence: a noun ("Angaben"), not a verb
     form = word.text.lower()
     candidates = []
     if form in lexicon["verb_forms"]:
@@ -92,13 +99,58 @@ def _verb_cue(words, index, lexicon):
         candidates.append((word.lemma.lower(), lexicon["verbs"][word.lemma.lower()], False))
     candidates += [(lemma, entry, True) for lemma, entry in lexicon["split_forms"].get(form, [])]
     for lemma, entry, split in candidates:
-        if split and not any(w.text == entry["particle"] and not w.quoted for w in words[index + 1:]):
+        particle = next((i for i in range(index + 1, len(words))
+                         if words[i].text == entry["particle"] and not words[i].quoted), None) if split else None
+        if split and particle is None:
             continue  # "gab ... bekannt" needs its particle
         if entry.get("needs") and entry["needs"] not in {w.text.lower() for w in words[max(index - 1, 0):index + 2]
                                                          if w is not word}:
             continue  # "heißt es"
-        return lemma
-    return None
+        return lemma, particle
+    return None, None
+
+
+def verb_cue_words(words, index, entry, particle=None) -> tuple:
+    """The indexes of a speech verb's cue words, in order: the verb at `index`, its separated `particle`, the
+    auxiliary of a compound tense ("hat … gesagt", "war berichtet worden"), the word it `needs` ("heißt
+    es"), a reflexive pronoun ("äußerte sich"), a correlate of a separable verb or of its `with` ("geht davon aus", "verwies darauf"), a phrase such as "mit den
+    Worten", the word of `with` in its entry ("bezeichnete … als") and the opener of a wie-clause ("wie … erklärte").
+    """
+    grammar = clause_grammar()
+    cue = {index} | ({particle} if particle is not None else set())
+    opener = clause_start(words, index)
+    first = 0 if opener is None else opener + 1
+    end = next((i for i in range(index + 1, len(words)) if words[i].quoted or words[i].text in {",", ":"}
+                or words[i].tag in stts.SUBORDINATORS), len(words))  # the verb's own clause
+    if words[index].tag in stts.NON_FINITE_FULL_VERBS:
+        auxiliary = next((i for i in range(index - 1, first - 1, -1) if words[i].tag in stts.AUXILIARIES), None)
+        if auxiliary is not None:
+            cue.add(auxiliary)
+        near = set(range(auxiliary if auxiliary is not None else index, index)) | {index + 1}
+    else:
+        near = {index + 1, index + 2}  # "äußerte sich", "äußerte er sich"
+        for position in range(index + 1, end):  # "berichtet worden", "wie berichtet wurde"
+            if words[position].text.lower() not in grammar["passive_participles"] \
+                    and words[position].tag not in stts.AUXILIARIES:
+                break
+            cue.add(position)
+    needs = entry.get("needs")
+    for position in sorted(near):
+        if first <= position < end and not words[position].quoted:
+            text = words[position].text.lower()
+            correlate = text in grammar["cue_correlates"] and ("particle" in entry or text == entry.get("with"))
+            if text in grammar["cue_reflexives"] or correlate or text == needs:
+                cue.add(position)
+    after = max(cue) + 1
+    for phrase in grammar["cue_phrases"]:
+        if tuple(w.text.lower() for w in words[after:after + len(phrase)]) == phrase:
+            cue.update(range(after, after + len(phrase)))
+    governed = next((i for i in range(index + 1, end) if words[i].text.lower() == entry.get("with")), None)
+    if governed is not None:
+        cue.add(governed)
+    if opener is not None and words[opener].text.lower() in grammar["source_clause_openers"]:
+        cue.add(opener)
+    return tuple(sorted(cue))
 
 
 def _reported_cue(words, index, lexicon):

@@ -122,7 +122,7 @@ def _direct_quotes(reading, sentence, words, cues, quoted_here):
             else "partial"
         quote = FoundQuote(kind, start, end, cue_sentence.index)
         if cue is not None:
-            quote = replace(quote, cue=cue_words[cue.index], cue_lemma=cue.lemma,
+            quote = replace(quote, cue=cue_words[cue.index], cue_lemma=cue.lemma, cue_words=cue.offsets(cue_words),
                             speaker=word_offsets(cue_words, cue.speaker))
         elif _subject_before_colon(words, start) is not None:
             quote = replace(quote, speaker=word_offsets(words, _subject_before_colon(words, start)))

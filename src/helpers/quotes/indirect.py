@@ -31,7 +31,7 @@ def indirect_quotes(sentence, words, cues) -> list[FoundQuote]:
             continue
         start, end = span
         results.append(FoundQuote(kind, start, end, sentence.index, words[cue.index], cue.lemma,
-                                  word_offsets(words, cue.speaker)))
+                                  cue.offsets(words), word_offsets(words, cue.speaker)))
         break  # one attribution per sentence; a second cue is part of the first one's frame
     return results
 

@@ -47,10 +47,13 @@ def clause_grammar() -> dict:
     """The function words of `quote_grammar.yaml`, checked, as sets."""
     grammar = read_yaml("quote_grammar.yaml")
     required = {"genitive_determiners", "clause_openers", "agent_prepositions", "joining_conjunctions",
-                "source_clause_openers", "expletives", "first_person", "passive_auxiliaries"}
+                "source_clause_openers", "expletives", "first_person", "passive_auxiliaries", "cue_reflexives",
+                "cue_correlates", "cue_phrases", "passive_participles"}
     if not isinstance(grammar, dict) or not required <= set(grammar):
         raise ResourceError(f"quote_grammar.yaml needs the sections {sorted(required)}: restore the bundled file")
-    return {section: frozenset(grammar[section]) for section in required}
+    words = {section: frozenset(grammar[section]) for section in required - {"cue_phrases"}}
+    words["cue_phrases"] = tuple(tuple(phrase.lower().split()) for phrase in grammar["cue_phrases"])  # word by word
+    return words
 
 
 def ends_with_any(word: str, endings: tuple) -> bool:
