@@ -179,6 +179,21 @@ def test_a_cue_has_all_its_words_and_each_words_offsets(text, cue_words):
     assert (table["cue_start"][0], table["cue_end"][0]) in offsets  # the main word is one of them
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # the subject of a clause whose second verb is the cue ("X erwartet … und gab bekannt, dass")
+    ("Norbert Lammert erwartet eine rasche Entscheidung und gab bekannt, dass die Prüfung dauern werde.",
+     "Norbert Lammert"),
+    ("Lukas Podolski war ebenfalls anwesend und sagte, er freue sich über den Wechsel.", "Lukas Podolski"),
+    # a nominative pronoun after the verb: the phrase before it is the object
+    ("Nähere Einzelheiten gab er nicht bekannt, er verwies aber auf Verzögerungen.", "er"),
+    ("Den Unmut der Partei brachte die Sprecherin zum Ausdruck: „Es gibt keinen Grund.“", "die Sprecherin"),
+    ("Hubert Primus, der für die Studie verantwortlich ist, sagte, sie sei richtig.", "Hubert Primus"),
+    ("Die Ministerin Beate Merk wies dies als „Unverschämtheit“ zurück.", "Die Ministerin Beate Merk"),  # Merk: VVIMP
+])
+def test_the_subject_that_speaks_in_coordinated_fronted_and_relative_clauses(text, speaker):
+    assert quotes_of(text)["speaker"].tolist()[:1] == [speaker]
+
+
 def test_a_konjunktiv_i_sentence_far_from_any_speaker_is_reported_speech_without_a_speaker():
     table = quotes_of("Der Sturm zog weiter. Die Feuerwehr rückte aus. Die Straßen waren gesperrt. "
                       "Besonders der Westen sei betroffen. Viele Keller seien überflutet.")

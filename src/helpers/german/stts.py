@@ -48,7 +48,8 @@ PREPOSITIONS = frozenset({"APPR", "APPRART"})  # aus, im
 # Clauses
 SUBORDINATORS = frozenset({"KOUS", "PWAV", "KOKOM"})  # weil, wie, als: their verb stands at the clause end
 # words after which no reported clause begins: a relative pronoun, um-zu, a comparison
-NOT_A_REPORTED_CLAUSE = frozenset({"PRELS", "PRELAT", "KOUI", "KOKOM"})
+RELATIVE_PRONOUN = "PRELS"  # der, die, das opening a relative clause
+NOT_A_REPORTED_CLAUSE = frozenset({RELATIVE_PRONOUN, "PRELAT", "KOUI", "KOKOM"})
 # words after which a new clause, and so a new noun phrase, begins
 CLAUSE_BOUNDARIES = frozenset({"$,", "$.", "$(", "KON", "KOUS", "PWAV", "PRELS"})
 
@@ -56,6 +57,8 @@ CLAUSE_BOUNDARIES = frozenset({"$,", "$.", "$(", "KON", "KOUS", "PWAV", "PRELS"}
 COMMA = "$,"
 SENTENCE_END = "$."
 OTHER_PUNCTUATION = "$("  # quotation marks, brackets, dashes
+SENTENCE_OPENERS = frozenset({SENTENCE_END, OTHER_PUNCTUATION})  # after them a word may be capitalised: ": Sagen"
+LOWER_CASE_WORDS = frozenset({"ADV", "ADJD"})  # with the verbs (V…): written in lower case inside a clause
 CLAUSE_ENDS = frozenset({"$,", "$."})
 # words that can never be a speech verb: nouns, adjectives, punctuation
 NEVER_A_SPEECH_VERB = frozenset({"NN", "NE", "ADJA", "$("})

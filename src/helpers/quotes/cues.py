@@ -190,6 +190,15 @@ def cue_frame(index: int, speaker: tuple | None) -> tuple[int, int]:
     return (min(index, speaker[0]), max(index, speaker[1]))
 
 
+def _subject_of_first_conjunct(words, verb):
+    """The subject of the clause before "und" when the verb right after it has none of its own: "Key hat sich
+    vor Ort informiert und sprach von einer „vollständigen Zerstörung“" (Key speaks)."""
+    if verb < 2 or words[verb - 1].text not in clause_grammar()["joining_conjunctions"]:
+        return None
+    first_verb = next((i for i in range(verb - 2) if words[i].tag in stts.FINITE_VERBS and not words[i].quoted), None)
+    return sentence_subject_before(words, first_verb) if first_verb else None
+
+
 def _verb_speaker(words, index, lemma):
     """The speaker of a speech verb: the noun phrase before it at the start of a clause, else the one after.
 
@@ -218,15 +227,53 @@ def _verb_speaker(words, index, lemma):
         if before and before[0] > 0 and words[before[0] - 1].tag in stts.PREPOSITIONS:
             return before
         return None
-    subject = sentence_subject_before(words, anchor)
-    if subject:
+    grammar = clause_grammar()
+    if after < len(words) and words[after].text.lower() in grammar["nominative_pronouns"] and not words[after].quoted:
+        return (after, after)  # "Nähere Einzelheiten gab er nicht bekannt": the fronted phrase is the object
+    subject = sentence_subject_before(words, anchor) or _subject_of_first_conjunct(words, anchor)
+    if subject and not _is_not_nominative(words, subject):
         return subject
-    if before and starts_clause(words, before[0]):
+    if before and starts_clause(words, before[0]) and not _is_not_nominative(words, before):
         return before
     opener = clause_start(words, anchor)
     if opener is not None and words[opener].tag in stts.SUBORDINATORS:  # "wie der Minister am Dienstag erklärte"
         in_clause = noun_phrase_after(words, skip_fillers(words, opener + 1))
         if in_clause:
             return in_clause  # else the verb opens the main clause: "Als ihm … eröffnet worden war sagte er:"
-    apposition = apposition_before(words, anchor)
-    return apposition or noun_phrase_after(words, after)
+    apposition = apposition_before(words, anchor) or _name_before_relative_clause(words, anchor)
+    if apposition:
+        return apposition
+    following = noun_phrase_after(words, after)
+    return None if following and _is_not_nominative(words, following) else following
+
+
+def clause_subject(words, verb):
+    """The subject of the main clause of the finite `verb`, even one that is no speech verb ("Pinheiro sieht
+    die Verantwortung beim Staat: „…“"): a nominative pronoun after the verb, else the phrase before it,
+    else the one after it; never a phrase that is not nominative ("Den Unmut der CDU brachte sie …")."""
+    after = skip_fillers(words, verb + 1)
+    if after < len(words) and words[after].text.lower() in clause_grammar()["nominative_pronouns"] \
+            and not words[after].quoted:
+        return (after, after)
+    for phrase in (sentence_subject_before(words, verb), noun_phrase_after(words, after)):
+        if phrase and not _is_not_nominative(words, phrase):
+            return phrase
+    return None
+
+
+def _is_not_nominative(words, phrase):
+    """Whether a noun phrase begins with a determiner that is never nominative ("den Vorwurf", "dem Bericht"),
+    so that it cannot be the subject that speaks."""
+    return words[phrase[0]].text.lower() in clause_grammar()["non_nominative_determiners"]
+
+
+def _name_before_relative_clause(words, verb):
+    """The speaker before a relative clause that ends right before the verb: "Hubert Primus, der bei Stiftung
+    Warentest … verantwortlich ist, wies den Vorwurf zurück"."""
+    if verb < 4 or words[verb - 1].text != ",":
+        return None
+    comma = next((i for i in range(verb - 2, 0, -1) if words[i].text == "," or words[i].quoted), None)
+    if comma is None or words[comma].quoted or words[comma + 1].tag != stts.RELATIVE_PRONOUN:
+        return None
+    speaker = noun_phrase_before(words, comma - 1)
+    return speaker if speaker and starts_clause(words, speaker[0]) else None

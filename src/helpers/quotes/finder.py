@@ -13,12 +13,11 @@ from spacy.tokens import Doc
 
 from helpers.article import Article
 from helpers.german import stts
-from helpers.quotes.cues import find_cues
+from helpers.quotes.cues import clause_subject, find_cues
 from helpers.quotes.found import MARKED_TYPES, FoundQuote, mark_nested
 from helpers.quotes.indirect import continue_speaker, indirect_quotes
 from helpers.quotes.lexicon import ends_with_any, speech_cues
 from helpers.quotes.marks import quotation_spans
-from helpers.quotes.noun_phrases import noun_phrase_after, sentence_subject_before, skip_fillers
 from helpers.quotes.words import (
     DocWords, doc_words, has_reported_speech_verb, last_content_word, sentence_words, word_offsets,
 )
@@ -158,7 +157,7 @@ def _subject_before_colon(words, start):
     verb = next((i for i in before if words[i].tag in stts.FINITE_VERBS), None)
     if verb is None:
         return None
-    return sentence_subject_before(words, verb) or noun_phrase_after(words, skip_fillers(words, verb + 1))
+    return clause_subject(words, verb)
 
 
 def _is_name_or_title(text, start, end, words):

@@ -56,6 +56,13 @@ def sentence_words(words_of_doc: DocWords, sentence, quoted_spans: list) -> list
     quoted = [any(q_start < start and end <= q_end or q_start <= start and end < q_end
                   for q_start, q_end in quoted_spans) for start, end in zip(columns[0], columns[1])] \
         if quoted_spans else [False] * len(columns[0])
+    texts, tags = columns[2], columns[3]
+    # A capitalised word inside a clause is a noun or a name, not a verb, adverb or predicative adjective,
+    # whatever the tagger says: HanTa tags unknown surnames so ("Beate Merk" VVIMP, "Peter Clever" ADJD); such
+    # a word is capitalised only where a sentence, a quotation or a bracket begins.
+    columns[3] = [stts.PROPER_NOUN if (tag[0] == "V" or tag in stts.LOWER_CASE_WORDS) and index and text[0].isupper()
+                  and tags[index - 1] not in stts.SENTENCE_OPENERS else tag
+                  for index, (text, tag) in enumerate(zip(texts, tags))]
     return list(map(SentenceWord, *columns, quoted))
 
 
