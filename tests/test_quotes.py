@@ -53,6 +53,15 @@ def test_a_short_article_without_quotations_gives_an_empty_table_with_all_column
     assert who_speaks(table).empty and quote_spans(table).empty
 
 
+@pytest.mark.parametrize("text, quotes", [
+    ("Das sagte der Minister der „New York Times“ am Montag.", []),  # a name after a definite article
+    ("Im „Spiegel“ schrieb er, die Lage sei ernst.", [["indirect", "die Lage sei ernst"]]),
+    ("Er nannte den Plan eine „Unverschämtheit“.", [["partial", "„Unverschämtheit“"]]),  # after "eine": quoted
+])
+def test_capitalised_words_in_quotation_marks_after_a_definite_article_are_a_name(text, quotes):
+    assert quotes_of(text)[["type", "text"]].values.tolist() == quotes
+
+
 def test_mistral_in_quotation_marks_is_a_ship_not_a_quote(seed):
     _, table = seed
     assert not table["text"].str.contains("Mistral").any()

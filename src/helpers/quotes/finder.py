@@ -16,7 +16,7 @@ from helpers.german import stts
 from helpers.quotes.cues import clause_subject, find_cues
 from helpers.quotes.found import MARKED_TYPES, FoundQuote, mark_nested
 from helpers.quotes.indirect import continue_speaker, indirect_quotes
-from helpers.quotes.lexicon import ends_with_any, speech_cues
+from helpers.quotes.lexicon import clause_grammar, ends_with_any, speech_cues
 from helpers.quotes.marks import quotation_spans
 from helpers.quotes.words import (
     DocWords, doc_words, has_reported_speech_verb, last_content_word, sentence_words, word_offsets,
@@ -24,6 +24,7 @@ from helpers.quotes.words import (
 
 MAX_CARRY_GAP = 2  # a Konjunktiv I sentence continues a speaker named at most this many sentences before
 MAX_SCARE_QUOTE_WORDS = 2  # "sogenannte „Experten“": one or two words in quotation marks without a speaker
+MAX_QUOTED_NAME_WORDS = 4  # der „New York Times“: capitalised words after an article, a name rather than a quote
 QUOTED_PARTS = {"body", "lead"}
 
 
@@ -168,6 +169,10 @@ def _is_name_or_title(text, start, end, words):
     before = [w for w in words if w.end <= start and not w.quoted]
     if before and ends_with_any(before[-1].text, speech_cues()["title_nouns"]):
         return True
+    inside = re.findall(r"\w[\w.-]*", text[start:end])
+    capitalised = 0 < len(inside) <= MAX_QUOTED_NAME_WORDS and all(w[0].isupper() or w[0].isdigit() for w in inside)
+    if capitalised and before and before[-1].text.lower() in clause_grammar()["name_articles"]:
+        return True  # der „New York Times“, im „Spiegel“: capitalised words after a definite article are a name
     return not re.search(r"\w", text[start:end])
 
 
