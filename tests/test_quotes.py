@@ -62,6 +62,17 @@ def test_capitalised_words_in_quotation_marks_after_a_definite_article_are_a_nam
     assert quotes_of(text)[["type", "text"]].values.tolist() == quotes
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Die FDP schließt eine Ampel aus. Dies bestätigte der Vorsitzende Guido Westerwelle am Abend.",
+     ["indirect", "Die FDP schließt eine Ampel aus. Dies", "bestätigte", "der Vorsitzende Guido Westerwelle"]),
+    ("Laut „Welt“ soll er sich in Landsberg befinden.", ["reported", "soll er sich in Landsberg befinden", "Laut",
+                                                          "„Welt“"]),
+    ("Er sagte, „No-Go-Areas“ dürfe es nicht geben.", ["partial", "„No-Go-Areas“", "sagte", "Er"]),
+])
+def test_a_sentence_said_as_dies_a_source_in_quotation_marks_and_a_quoted_word_opening_a_clause(text, expected):
+    assert quotes_of(text)[["type", "text", "cue", "speaker"]].values.tolist()[:1] == [expected]
+
+
 def test_mistral_in_quotation_marks_is_a_ship_not_a_quote(seed):
     _, table = seed
     assert not table["text"].str.contains("Mistral").any()

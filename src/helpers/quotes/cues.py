@@ -17,8 +17,8 @@ from helpers.errors import ResourceError
 from helpers.german import stts
 from helpers.quotes.lexicon import clause_grammar, ends_with_any, speech_cues
 from helpers.quotes.noun_phrases import (
-    apposition_before, clause_start, noun_phrase_after, noun_phrase_before, sentence_subject_before, skip_fillers,
-    starts_clause,
+    apposition_before, clause_start, noun_phrase_after, noun_phrase_before, quoted_name_after, sentence_subject_before,
+    skip_fillers, starts_clause,
 )
 from helpers.quotes.words import SentenceWord
 
@@ -162,7 +162,7 @@ def _reported_cue(words, index, lexicon):
     if rule.get("after_comma") and (index == 0 or words[index - 1].text != ","):
         return None
     if position == "before":
-        speaker = noun_phrase_after(words, index + 1)
+        speaker = noun_phrase_after(words, index + 1) or quoted_name_after(words, index + 1)
         if speaker is None and rule.get("also_after"):
             before = noun_phrase_before(words, index - 1)  # "seiner Meinung nach"
             if before and ends_with_any(words[before[1]].text, lexicon["nouns"]):

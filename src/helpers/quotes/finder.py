@@ -15,7 +15,7 @@ from helpers.article import Article
 from helpers.german import stts
 from helpers.quotes.cues import clause_subject, find_cues
 from helpers.quotes.found import MARKED_TYPES, FoundQuote, mark_nested
-from helpers.quotes.indirect import continue_speaker, indirect_quotes
+from helpers.quotes.indirect import continue_speaker, indirect_quotes, quote_referred_back
 from helpers.quotes.lexicon import clause_grammar, ends_with_any, speech_cues
 from helpers.quotes.marks import quotation_spans
 from helpers.quotes.words import (
@@ -77,6 +77,11 @@ def find_quotes(reading: ArticleWords) -> list[FoundQuote]:
         cues = find_cues(words, cue_starts)
         here = _direct_quotes(reading, sentence, words, cues, quoted_here)
         here += indirect_quotes(sentence, words, cues)
+        before = article.sentences[sentence.index - 1] if sentence.index else None
+        if not here and before and article.paragraph_at(before.start) is paragraph \
+                and not (found and found[-1].end > before.start):
+            referred = quote_referred_back(sentence, words, cues, before)  # "… . Dies bestätigte X."
+            here = [referred] if referred else here
         # a speaker named here continues into the next sentences; "demnach" only points back to one named before
         speakers = [word_offsets(words, cue.speaker) for cue in cues
                     if cue.speaker not in {None, (cue.index, cue.index)}]
@@ -190,7 +195,10 @@ def _cue_of_direct_quote(text, start, end, words, cues):
 def _stands_alone(text, start, end, words, cue):
     """A direct quote is a sentence or clause of its own; a partial quote is a few words in the journalist's text."""
     unquoted_before = [w for w in words if w.end <= start and not w.quoted]
-    if not unquoted_before or unquoted_before[-1].text in {":", ","}:
+    unquoted_after = [w for w in words if w.start >= end and not w.quoted]
+    if not unquoted_before or unquoted_before[-1].text == ":":
         return True
+    if unquoted_before[-1].text == "," and (not unquoted_after or unquoted_after[0].tag in stts.CLAUSE_ENDS):
+        return True  # "sagte er, „…“." but not "Er sagte, „No-Go-Areas“ dürfe es nicht geben"
     return cue is not None and words[cue.frame[0]].start >= end \
         and re.fullmatch(r"[\s,–—-]*", text[end:words[cue.frame[0]].start]) is not None

@@ -36,6 +36,20 @@ def indirect_quotes(sentence, words, cues) -> list[FoundQuote]:
     return results
 
 
+def quote_referred_back(sentence, words, cues, previous) -> FoundQuote | None:
+    """The sentence before, with the pronoun that refers back to it, as an indirect quotation of the speaker
+    of a cue right after that pronoun: "Die FDP schließt eine Ampel aus. Dies bestätigte Westerwelle am Abend."
+    `previous`: the sentence before, in the same paragraph."""
+    if len(words) < 3 or words[0].text.lower() not in clause_grammar()["back_references"]:
+        return None
+    cue = next((cue for cue in cues if cue.kind == "verb" and cue.index == 1 and cue.speaker
+                and cue.speaker[0] > 1), None)
+    if cue is None:
+        return None
+    return FoundQuote("indirect", previous.start, words[0].end, previous.index, words[cue.index], cue.lemma,
+                      cue.offsets(words), word_offsets(words, cue.speaker))
+
+
 def _speech_act_sentence(words, cue):
     """A main clause that reports what someone said without quoting it ("X sprach von einer fairen Wahl"):
     the whole sentence, when the speech verb is its finite verb."""

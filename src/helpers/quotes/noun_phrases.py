@@ -144,6 +144,18 @@ def _apposition_end(words, index):
     return apposition[1] if after == len(words) or words[after].text in {",", ".", ":"} else None
 
 
+def quoted_name_after(words, index):
+    """(first, last) index of a short name in quotation marks that starts at `index`, its words capitalised:
+    "laut „Welt“", "laut „tagesschau.de“" — None for a quotation ("laut „wir kommen“")."""
+    if index >= len(words) or not words[index].quoted:
+        return None
+    end = _quoted_name_end(words, index)
+    if end is None or any(w.tag in stts.FINITE_VERBS for w in words[index:end + 1]):
+        return None
+    return (index, end) if all(not w.text[0].isalpha() or w.text[0].isupper() or "." in w.text
+                               for w in words[index:end + 1]) else None
+
+
 def _quoted_name_end(words, index):
     """The index of the last word of a short quoted name starting at `index` („Die Zeit“), else None."""
     end = index
