@@ -68,6 +68,10 @@ def test_capitalised_words_in_quotation_marks_after_a_definite_article_are_a_nam
     ("Laut „Welt“ soll er sich in Landsberg befinden.", ["reported", "soll er sich in Landsberg befinden", "Laut",
                                                           "„Welt“"]),
     ("Er sagte, „No-Go-Areas“ dürfe es nicht geben.", ["partial", "„No-Go-Areas“", "sagte", "Er"]),
+    ("Die Anklage wurde am Montag erhoben, wie die Staatsanwaltschaft mitteilte.",
+     ["indirect", "Die Anklage wurde am Montag erhoben", "mitteilte", "die Staatsanwaltschaft"]),
+    ("Der Verband hat in einer Stellungnahme bekannt gegeben, dass er klagt.",  # the particle written apart
+     ["indirect", "dass er klagt", "gegeben", "Der Verband"]),
 ])
 def test_a_sentence_said_as_dies_a_source_in_quotation_marks_and_a_quoted_word_opening_a_clause(text, expected):
     assert quotes_of(text)[["type", "text", "cue", "speaker"]].values.tolist()[:1] == [expected]

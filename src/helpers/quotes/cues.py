@@ -86,8 +86,8 @@ def find_cues(words: list[SentenceWord], cue_starts: frozenset[int]) -> list[Spe
 
 
 def _verb_cue(words, index, lexicon):
-    """The lemma of the speech verb at `index` (by word form, by lemma, or split from its particle) and the
-    index of its separated particle, or (None, None)."""
+    """The lemma of the speech verb at `index` (by word form, by lemma, or split from its particle, which may
+    also stand right before it: "bekannt gegeben") and the index of its separated particle, or (None, None)."""
     word = words[index]
     if word.text[:1].isupper() and index > 0:
         return None, None  # capitalised inside a sentence: a noun ("Angaben"), not a verb
@@ -95,6 +95,10 @@ def _verb_cue(words, index, lexicon):
     candidates = []
     if form in lexicon["verb_forms"]:
         candidates.append((*lexicon["verb_forms"][form], False))
+    joined = words[index - 1].text.lower() + form if index else None  # "bekannt gegeben", "bekannt gab"
+    if joined in lexicon["verb_forms"] and not words[index - 1].quoted:
+        lemma, entry = lexicon["verb_forms"][joined]
+        return lemma, index - 1
     if stts.is_full_verb(word.tag) and word.lemma.lower() in lexicon["verbs"]:
         candidates.append((word.lemma.lower(), lexicon["verbs"][word.lemma.lower()], False))
     candidates += [(lemma, entry, True) for lemma, entry in lexicon["split_forms"].get(form, [])]

@@ -32,8 +32,11 @@ def speech_cues() -> dict:
         "verbs": {lemma.lower(): entry for lemma, entry in lexicon["verbs"].items()},
         "verb_forms": verb_forms,
         "split_forms": split_forms,
-        # every word form that may be a cue by itself (a speech verb may also be one by its lemma)
-        "cue_forms": frozenset(verb_forms) | frozenset(split_forms) | frozenset(lexicon["reported"]),
+        # every word form that may be a cue by itself (a speech verb may also be one by its lemma), and the verb
+        # of a form whose particle may be written apart before it ("bekannt gegeben" for "bekanntgegeben")
+        "cue_forms": frozenset(verb_forms) | frozenset(split_forms) | frozenset(lexicon["reported"])
+        | frozenset(form[len(entry["particle"]):] for form, (_, entry) in verb_forms.items()
+                    if "particle" in entry and form.startswith(entry["particle"]) and len(form) > len(entry["particle"])),
         "nouns": tuple(noun.lower() for noun in lexicon["nouns"]),
         "reported": lexicon["reported"],
         "anonymous": tuple(noun.lower() for noun in lexicon["anonymous"]),
