@@ -72,6 +72,9 @@ def test_capitalised_words_in_quotation_marks_after_a_definite_article_are_a_nam
      ["indirect", "Die Anklage wurde am Montag erhoben", "mitteilte", "die Staatsanwaltschaft"]),
     ("Der Verband hat in einer Stellungnahme bekannt gegeben, dass er klagt.",  # the particle written apart
      ["indirect", "dass er klagt", "gegeben", "Der Verband"]),
+    # Konjunktiv I after an indicative main clause whose verb is no cue: its subject speaks
+    ("Die Schutzvereinigung ist der Ansicht, dass das Gesetz zu geringer Produktivität führe.",
+     ["indirect", "dass das Gesetz zu geringer Produktivität führe", None, "Die Schutzvereinigung"]),
 ])
 def test_a_sentence_said_as_dies_a_source_in_quotation_marks_and_a_quoted_word_opening_a_clause(text, expected):
     assert quotes_of(text)[["type", "text", "cue", "speaker"]].values.tolist()[:1] == [expected]

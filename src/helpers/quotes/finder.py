@@ -86,7 +86,8 @@ def find_quotes(reading: ArticleWords) -> list[FoundQuote]:
         speakers = [word_offsets(words, cue.speaker) for cue in cues
                     if cue.speaker not in {None, (cue.index, cue.index)}]
         near = previous and sentence.index - previous[0] <= MAX_CARRY_GAP and paragraph.index - previous[1] <= 1
-        own = None if any(q.cue for q in here) else _reported_after_colon(sentence, words)
+        own = None if any(q.cue for q in here) else \
+            _reported_after_colon(sentence, words) or _reported_after_main_clause(sentence, words)
         if own is not None:
             here.append(own)
         elif not any(q.cue for q in here) and near:
@@ -151,6 +152,25 @@ def _reported_after_colon(sentence, words):
     if subject is None:
         return None
     return FoundQuote("indirect", words[colon + 1].start, words[last].end, sentence.index,
+                      speaker=word_offsets(words, subject))
+
+
+def _reported_after_main_clause(sentence, words):
+    """'Die DSW ist der Ansicht, dass das Gesetz zu geringer Produktivität führe': Konjunktiv I in the clause
+    after an indicative main clause, whose verb is no known cue, is what the main clause's subject says or
+    thinks (German marks reported speech by the mood, whatever the verb before it)."""
+    comma = next((i for i, w in enumerate(words) if w.text == "," or w.quoted), None)
+    if comma is None or comma < 2 or words[comma].quoted or words[0].tag in stts.SUBORDINATORS:
+        return None
+    verb = next((i for i in range(comma) if words[i].tag in stts.FINITE_VERBS), None)
+    last = last_content_word(words, comma + 1)
+    if verb is None or last <= comma or has_reported_speech_verb(words, 0, comma - 1) \
+            or not has_reported_speech_verb(words, comma + 1, last) or words[comma + 1].quoted:
+        return None
+    subject = clause_subject(words, verb)
+    if subject is None or subject[1] >= comma:
+        return None
+    return FoundQuote("indirect", words[comma + 1].start, words[last].end, sentence.index,
                       speaker=word_offsets(words, subject))
 
 
