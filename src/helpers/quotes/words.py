@@ -7,7 +7,8 @@
 import bisect
 from typing import NamedTuple
 
-from spacy.attrs import IDX, IS_SPACE, LEMMA, ORTH, TAG
+import numpy
+from spacy.attrs import IDX, IS_SPACE, IS_TITLE, LEMMA, ORTH, SENT_START, TAG
 from spacy.tokens import Doc
 
 from helpers.german import stts
@@ -37,10 +38,23 @@ class DocWords(NamedTuple):
 
 
 def doc_words(doc: Doc) -> DocWords:
-    """The non-space tokens of a Doc as columns."""
-    columns = doc.to_array([IDX, ORTH, TAG, LEMMA, IS_SPACE])
+    """The non-space tokens of a Doc as columns.
+
+    A capitalised word inside a clause is taken as a name, not a verb, adverb or predicative adjective, whatever
+    the tagger says: HanTa tags unknown surnames so ("Beate Merk" VVIMP, "Peter Clever" ADJD), and such a word
+    is capitalised only where a sentence, a quotation or a bracket begins.
+    """
+    columns = doc.to_array([IDX, ORTH, TAG, LEMMA, IS_SPACE, IS_TITLE, SENT_START])
     columns = columns[columns[:, 4] == 0]
     strings = doc.vocab.strings
+    tag_column = columns[:, 2]
+    lower_case = [tag for tag in numpy.unique(tag_column).tolist()
+                  if strings[tag][:1] == "V" or strings[tag] in stts.LOWER_CASE_WORDS]
+    openers = [strings.add(tag) for tag in stts.SENTENCE_OPENERS]
+    after_opener = numpy.isin(numpy.roll(tag_column, 1), openers)
+    names = numpy.isin(tag_column, lower_case) & (columns[:, 5] == 1) & (columns[:, 6] != 1) & ~after_opener
+    names[:1] = False
+    tag_column[names] = strings.add(stts.PROPER_NOUN)
     starts, orths, tags, lemmas = (columns[:, column].tolist() for column in range(4))
     texts = [strings[orth] for orth in orths]
     ends = [start + len(text) for start, text in zip(starts, texts)]
@@ -56,13 +70,6 @@ def sentence_words(words_of_doc: DocWords, sentence, quoted_spans: list) -> list
     quoted = [any(q_start < start and end <= q_end or q_start <= start and end < q_end
                   for q_start, q_end in quoted_spans) for start, end in zip(columns[0], columns[1])] \
         if quoted_spans else [False] * len(columns[0])
-    texts, tags = columns[2], columns[3]
-    # A capitalised word inside a clause is a noun or a name, not a verb, adverb or predicative adjective,
-    # whatever the tagger says: HanTa tags unknown surnames so ("Beate Merk" VVIMP, "Peter Clever" ADJD); such
-    # a word is capitalised only where a sentence, a quotation or a bracket begins.
-    columns[3] = [stts.PROPER_NOUN if (tag[0] == "V" or tag in stts.LOWER_CASE_WORDS) and index and text[0].isupper()
-                  and tags[index - 1] not in stts.SENTENCE_OPENERS else tag
-                  for index, (text, tag) in enumerate(zip(texts, tags))]
     return list(map(SentenceWord, *columns, quoted))
 
 
