@@ -29,8 +29,7 @@ def test_the_model_picks_the_speaker_the_rules_miss(text, model):
 
 
 def test_a_speaker_carried_over_from_the_quotation_before_is_kept():
-    text = ("Berlin (dpa) - „Wir bleiben dabei“, sagte Stoiber. Die Steuerpläne stellte der SPD-Vorsitzende Franz "
-            "Müntefering ebenfalls in Frage: „Das ist nicht machbar.“")
+    text = "Berlin (dpa) - „Wir bleiben dabei“, sagte Stoiber in München. „Das ist nicht machbar.“"
     assert [speaker for _, speaker in speakers(text, True)] == ["Stoiber", "Stoiber"]
 
 

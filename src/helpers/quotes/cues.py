@@ -121,11 +121,13 @@ def verb_cue_words(words, index, entry, particle=None) -> tuple:
     Worten", the word of `with` in its entry ("bezeichnete … als") and the opener of a wie-clause ("wie … erklärte").
     """
     grammar = clause_grammar()
-    cue = {index} | ({particle} if particle is not None else set())
     opener = clause_start(words, index)
     first = 0 if opener is None else opener + 1
     end = next((i for i in range(index + 1, len(words)) if words[i].quoted or words[i].text in {",", ":"}
                 or words[i].tag in stts.SUBORDINATORS), len(words))  # the verb's own clause
+    if particle is None and words[index].tag in stts.FINITE_VERBS:  # a particle the lexicon does not list
+        particle = next((i for i in range(index + 1, end) if words[i].tag == stts.SEPARATED_PARTICLE), None)
+    cue = {index} | ({particle} if particle is not None else set())
     if words[index].tag in stts.NON_FINITE_FULL_VERBS:
         auxiliary = next((i for i in range(index - 1, first - 1, -1) if words[i].tag in stts.AUXILIARIES), None)
         if auxiliary is not None:
@@ -235,7 +237,7 @@ def _verb_speaker(words, index, lemma):
     if after < len(words) and words[after].text.lower() in grammar["nominative_pronouns"] and not words[after].quoted:
         return (after, after)  # "Nähere Einzelheiten gab er nicht bekannt": the fronted phrase is the object
     subject = sentence_subject_before(words, anchor) or _subject_of_first_conjunct(words, anchor)
-    if subject and not _is_not_nominative(words, subject):
+    if subject and not _is_not_nominative(words, subject) and not _disagrees_in_number(words, subject, anchor):
         return subject
     if before and starts_clause(words, before[0]) and not _is_not_nominative(words, before):
         return before
@@ -260,9 +262,18 @@ def clause_subject(words, verb):
             and not words[after].quoted:
         return (after, after)
     for phrase in (sentence_subject_before(words, verb), noun_phrase_after(words, after)):
-        if phrase and not _is_not_nominative(words, phrase):
+        if phrase and not _is_not_nominative(words, phrase) and not _disagrees_in_number(words, phrase, verb):
             return phrase
     return None
+
+
+def _disagrees_in_number(words, phrase, verb):
+    """Whether a plural noun phrase before a singular verb cannot be its subject: "Die Steuerpläne stellte der
+    SPD-Vorsitzende in Frage" (a plural after "die" is written unlike its lemma, a feminine singular alike)."""
+    head = words[phrase[1]]
+    plural = words[phrase[0]].text.lower() in clause_grammar()["plural_articles"] and head.tag == stts.COMMON_NOUN \
+        and head.text != head.lemma
+    return plural and phrase[1] < verb and not words[verb].text.endswith("n")
 
 
 def _is_not_nominative(words, phrase):

@@ -13,7 +13,8 @@ from spacy.tokens import Doc
 
 from helpers.article import Article
 from helpers.german import stts
-from helpers.quotes.cues import clause_subject, find_cues
+from helpers.quotes.cues import clause_subject, find_cues, verb_cue_words
+from helpers.quotes.noun_phrases import noun_phrase_after, skip_fillers
 from helpers.quotes.found import MARKED_TYPES, FoundQuote, mark_nested
 from helpers.quotes.indirect import continue_speaker, indirect_quotes, quote_referred_back
 from helpers.quotes.lexicon import clause_grammar, ends_with_any, speech_cues
@@ -131,7 +132,8 @@ def _direct_quotes(reading, sentence, words, cues, quoted_here):
             quote = replace(quote, cue=cue_words[cue.index], cue_lemma=cue.lemma, cue_words=cue.offsets(cue_words),
                             speaker=word_offsets(cue_words, cue.speaker))
         elif _subject_before_colon(words, start) is not None:
-            quote = replace(quote, speaker=word_offsets(words, _subject_before_colon(words, start)))
+            verb, subject = _subject_before_colon(words, start)
+            quote = replace(quote, speaker=word_offsets(words, subject), **_frame_cue(words, verb))
         elif len(re.findall(r"\w+", text[start:end])) <= MAX_SCARE_QUOTE_WORDS and kind == "partial" \
                 and not has_reported_speech_verb(words):
             continue  # scare quotes: a word or two in quotation marks that nobody is said to have said
@@ -148,11 +150,11 @@ def _reported_after_colon(sentence, words):
     last = last_content_word(words, colon + 1)
     if last <= colon or not has_reported_speech_verb(words, colon + 1, last):
         return None
-    subject = _subject_before_colon(words, words[colon + 1].start)
-    if subject is None:
+    frame = _subject_before_colon(words, words[colon + 1].start)
+    if frame is None:
         return None
     return FoundQuote("indirect", words[colon + 1].start, words[last].end, sentence.index,
-                      speaker=word_offsets(words, subject))
+                      speaker=word_offsets(words, frame[1]), **_frame_cue(words, frame[0]))
 
 
 def _reported_after_main_clause(sentence, words):
@@ -171,19 +173,30 @@ def _reported_after_main_clause(sentence, words):
     if subject is None or subject[1] >= comma:
         return None
     return FoundQuote("indirect", words[comma + 1].start, words[last].end, sentence.index,
-                      speaker=word_offsets(words, subject))
+                      speaker=word_offsets(words, subject), **_frame_cue(words, verb))
 
 
 def _subject_before_colon(words, start):
-    """'Pinheiro sieht die Verantwortung beim Staat: „…“': the subject of the clause that a colon opens to a
-    quote, even without a speech verb."""
+    """'Pinheiro sieht die Verantwortung beim Staat: „…“': the finite verb and the subject of the clause that a
+    colon opens to a quote, even without a speech verb, or None."""
     before = [i for i, w in enumerate(words) if w.end <= start and not w.quoted]
     if not before or words[before[-1]].text != ":":
         return None
     verb = next((i for i in before if words[i].tag in stts.FINITE_VERBS), None)
-    if verb is None:
-        return None
-    return clause_subject(words, verb)
+    subject = clause_subject(words, verb) if verb is not None else None
+    return (verb, subject) if subject else None
+
+
+def _frame_cue(words, verb):
+    """The cue fields of a quotation introduced by a verb that is no speech verb of the lexicon ("sieht …:",
+    "ist der Ansicht, dass …", "zeigte sich besorgt: …"): the verb, as the word that introduces it, with its
+    reflexive or particle and a noun of speech after it ("der Ansicht")."""
+    indexes = set(verb_cue_words(words, verb, {}))
+    noun = noun_phrase_after(words, skip_fillers(words, verb + 1))
+    if noun and ends_with_any(words[noun[1]].text, speech_cues()["nouns"]):
+        indexes.update(range(noun[0], noun[1] + 1))  # "ist der Ansicht", "vertritt die Auffassung"
+    offsets = tuple((words[i].start, words[i].end) for i in sorted(indexes))
+    return {"cue": words[verb], "cue_lemma": words[verb].lemma, "cue_words": offsets}
 
 
 def _is_name_or_title(text, start, end, words):
