@@ -92,13 +92,20 @@ def _verb_cue(words, index, lexicon):
         candidates.append((word.lemma.lower(), lexicon["verbs"][word.lemma.lower()], False))
     candidates += [(lemma, entry, True) for lemma, entry in lexicon["split_forms"].get(form, [])]
     for lemma, entry, split in candidates:
-        if split and not any(w.text == entry["particle"] and not w.quoted for w in words[index + 1:]):
-            continue  # "gab ... bekannt" needs its particle
+        if split and not any(w.text == entry["particle"] and not w.quoted and _ends_clause(words, position)
+                             for position, w in enumerate(words[index + 1:], index + 1)):
+            continue  # "gab ... bekannt" needs its particle, at the end of the clause: not "gab es Kritik an ihm"
         if entry.get("needs") and entry["needs"] not in {w.text.lower() for w in words[max(index - 1, 0):index + 2]
                                                          if w is not word}:
             continue  # "heißt es"
         return lemma
     return None
+
+
+def _ends_clause(words, index):
+    """Whether the word at `index` is the last of its clause: the sentence ends, or punctuation or 'und' follows."""
+    following = words[index + 1] if index + 1 < len(words) else None
+    return following is None or stts.is_punctuation(following.tag) or following.tag == stts.COORDINATION
 
 
 def _reported_cue(words, index, lexicon):

@@ -18,6 +18,7 @@ from helpers.quotes.found import MARKED_TYPES, FoundQuote, mark_nested
 from helpers.quotes.indirect import continue_speaker, indirect_quotes
 from helpers.quotes.lexicon import ends_with_any, speech_cues
 from helpers.quotes.marks import quotation_spans
+from helpers.quotes.reported import continues_hearsay
 from helpers.quotes.noun_phrases import noun_phrase_after, sentence_subject_before, skip_fillers
 from helpers.quotes.words import (
     DocWords, doc_words, has_reported_speech_verb, last_content_word, sentence_words, word_offsets,
@@ -86,13 +87,15 @@ def find_quotes(reading: ArticleWords) -> list[FoundQuote]:
             here.append(own)
         elif not any(q.cue for q in here) and near:
             here = continue_speaker(sentence, words, here, previous[2], found,
-                                    quotes_too=previous[0] == sentence.index - 1)
+                                    quotes_too=previous[0] == sentence.index - 1,
+                                    hearsay=continues_hearsay(article.text[slice(*previous[2])]))
             speakers = []  # "Allerdings habe Russland die USA informiert": still the previous speaker's words
         elif not any(q.cue for q in here) and has_reported_speech_verb(words):  # far from a named speaker
             here = continue_speaker(sentence, words, here, None, found, quotes_too=False)
         found.extend(here)
-        speakers = [q.speaker for q in here if q.speaker and not (q.cue and q.speaker == (q.cue.start, q.cue.end))] \
-            or speakers
+        # hearsay ("soll") carried over names nobody anew: the next sentences still count from the named speaker
+        speakers = [q.speaker for q in here if q.speaker and not (q.cue and q.speaker == (q.cue.start, q.cue.end))
+                    and not (q.type == "reported" and q.carried_over)] or speakers
         if speakers:
             previous = (sentence.index, paragraph.index, speakers[-1])
     found.sort(key=lambda quote: (quote.start, -quote.end, quote.type in MARKED_TYPES))  # the outer one first
