@@ -55,3 +55,8 @@ def test_hearsay_does_not_continue_an_anonymous_source():
     assert table[["type", "text", "speaker"]].values.tolist() == [
         ["reported", "wurde die Option diskutiert", "Angaben von Diplomaten"],
     ]
+
+
+def test_a_phrase_in_the_accusative_before_the_verb_is_not_the_speaker():
+    table = quotes_of("Den Schaden schätzt die Polizei auf 250.000 Euro.")
+    assert table["speaker"].tolist() == ["die Polizei"]

@@ -17,8 +17,8 @@ from helpers.errors import ResourceError
 from helpers.german import stts
 from helpers.quotes.lexicon import clause_grammar, ends_with_any, speech_cues
 from helpers.quotes.noun_phrases import (
-    apposition_before, clause_start, noun_phrase_after, noun_phrase_before, sentence_subject_before, skip_fillers,
-    starts_clause,
+    apposition_before, clause_start, is_object, noun_phrase_after, noun_phrase_before, sentence_subject_before,
+    skip_fillers, starts_clause,
 )
 from helpers.quotes.words import SentenceWord
 
@@ -176,7 +176,7 @@ def _verb_speaker(words, index, lemma):
     subject = sentence_subject_before(words, anchor)
     if subject:
         return subject
-    if before and starts_clause(words, before[0]):
+    if before and starts_clause(words, before[0]) and not is_object(words, before[0]):
         return before
     opener = clause_start(words, anchor)
     if opener is not None and words[opener].tag in stts.SUBORDINATORS:  # "wie der Minister am Dienstag erklärte"

@@ -47,7 +47,8 @@ def clause_grammar() -> dict:
     """The function words of `quote_grammar.yaml`, checked, as sets."""
     grammar = read_yaml("quote_grammar.yaml")
     required = {"genitive_determiners", "clause_openers", "agent_prepositions", "joining_conjunctions",
-                "source_clause_openers", "expletives", "first_person", "passive_auxiliaries", "hearsay_modals"}
+                "source_clause_openers", "expletives", "first_person", "passive_auxiliaries", "hearsay_modals",
+                "object_articles"}
     if not isinstance(grammar, dict) or not required <= set(grammar):
         raise ResourceError(f"quote_grammar.yaml needs the sections {sorted(required)}: restore the bundled file")
     return {section: frozenset(grammar[section]) for section in required}
