@@ -93,9 +93,8 @@ def find_quotes(reading: ArticleWords) -> list[FoundQuote]:
         elif not any(q.cue for q in here) and has_reported_speech_verb(words):  # far from a named speaker
             here = continue_speaker(sentence, words, here, None, found, quotes_too=False)
         found.extend(here)
-        # hearsay ("soll") carried over names nobody anew: the next sentences still count from the named speaker
-        speakers = [q.speaker for q in here if q.speaker and not (q.cue and q.speaker == (q.cue.start, q.cue.end))
-                    and not (q.type == "reported" and q.carried_over)] or speakers
+        speakers = [q.speaker for q in here if q.speaker and not (q.cue and q.speaker == (q.cue.start, q.cue.end))] \
+            or speakers
         if speakers:
             previous = (sentence.index, paragraph.index, speakers[-1])
     found.sort(key=lambda quote: (quote.start, -quote.end, quote.type in MARKED_TYPES))  # the outer one first
