@@ -60,3 +60,9 @@ def test_hearsay_does_not_continue_an_anonymous_source():
 def test_a_phrase_in_the_accusative_before_the_verb_is_not_the_speaker():
     table = quotes_of("Den Schaden schätzt die Polizei auf 250.000 Euro.")
     assert table["speaker"].tolist() == ["die Polizei"]
+
+
+def test_a_condition_with_sollte_is_no_hearsay():
+    table = quotes_of("Der Anwalt sagte, die Seite sei gesperrt. "
+                      "Sollte der Antrag angenommen werden, könnte die Seite wieder online gehen.")
+    assert table["text"].tolist() == ["die Seite sei gesperrt"]

@@ -49,9 +49,10 @@ def speech_act_span(words, cue) -> tuple[int, int] | None:
 
 def is_hearsay(words) -> bool:
     """Whether the main clause's finite verb is the hearsay modal ("soll", "sollen"): what a source says, not
-    what the text asserts ("Er soll das Geld genommen haben", "Die Steuer soll sinken")."""
+    what the text asserts ("Er soll das Geld genommen haben", "Die Steuer soll sinken"); not when the sentence
+    opens with it, as a condition does ("Sollte der Antrag angenommen werden, …")."""
     verb = main_clause_verb(words)
-    return verb is not None and words[verb].text.lower() in clause_grammar()["hearsay_modals"]
+    return verb is not None and verb > 0 and words[verb].text.lower() in clause_grammar()["hearsay_modals"]
 
 
 def continues_hearsay(speaker_text: str) -> bool:
