@@ -66,3 +66,12 @@ def test_a_condition_with_sollte_is_no_hearsay():
     table = quotes_of("Der Anwalt sagte, die Seite sei gesperrt. "
                       "Sollte der Antrag angenommen werden, könnte die Seite wieder online gehen.")
     assert table["text"].tolist() == ["die Seite sei gesperrt"]
+
+
+def test_hearsay_right_after_a_quotation_without_a_speaker_is_reported_speech_without_one():
+    table = quotes_of("Der Sturm zog weiter. Die Straßen waren gesperrt. Die Männer werden beschuldigt, das Haus "
+                      "angezündet zu haben. Ein vierter Mann soll ihnen geholfen haben.")
+    assert table[["type", "text", "speaker"]].values.tolist() == [
+        ["indirect", "das Haus angezündet zu haben", None],
+        ["reported", "Ein vierter Mann soll ihnen geholfen haben", None],
+    ]

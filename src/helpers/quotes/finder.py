@@ -90,8 +90,9 @@ def find_quotes(reading: ArticleWords) -> list[FoundQuote]:
                                     quotes_too=previous[0] == sentence.index - 1,
                                     hearsay=continues_hearsay(article.text[slice(*previous[2])]))
             speakers = []  # "Allerdings habe Russland die USA informiert": still the previous speaker's words
-        elif not any(q.cue for q in here) and has_reported_speech_verb(words):  # far from a named speaker
-            here = continue_speaker(sentence, words, here, None, found, quotes_too=False)
+        elif not any(q.cue for q in here):  # far from a named speaker
+            here = continue_speaker(sentence, words, here, None, found, quotes_too=False,
+                                    hearsay=bool(found) and found[-1].sentence == sentence.index - 1)
         found.extend(here)
         speakers = [q.speaker for q in here if q.speaker and not (q.cue and q.speaker == (q.cue.start, q.cue.end))] \
             or speakers

@@ -100,10 +100,11 @@ def continue_speaker(sentence, words, here, speaker, found, quotes_too, hearsay=
     hearsay with "soll" (a reported one, see `helpers.quotes.reported.is_hearsay`), and the quotes in
     quotation marks right after another quote of that speaker. Such sentences of one kind in a row become one
     quotation. With `speaker` None (nobody named shortly before) a Konjunktiv I sentence is still reported
-    speech, of a source the text names elsewhere: an indirect quotation without a speaker. `hearsay`: whether
-    the speaker is one that hearsay continues (`helpers.quotes.reported.continues_hearsay`)."""
+    speech, of a source the text names elsewhere: an indirect quotation without a speaker. `hearsay`: whether a
+    hearsay sentence continues here: the speaker is one that hearsay continues
+    (`helpers.quotes.reported.continues_hearsay`), or, without a speaker, the sentence follows a quotation."""
     kind = "indirect" if has_reported_speech_verb(words) else \
-        "reported" if speaker is not None and hearsay and is_hearsay(words) else None
+        "reported" if hearsay and is_hearsay(words) else None
     reported = kind is not None and not any(q.type == "direct" for q in here)
     carried = [replace(q, speaker=speaker, carried_over=True) if speaker and (quotes_too or reported) else q
                for q in here]
