@@ -11,6 +11,7 @@ STTS". The HanTa component writes these tags into `token.tag_` (`resources/hanta
 FINITE_VERBS = frozenset({"VVFIN", "VAFIN", "VMFIN"})  # a finite verb of any kind: sagte, hat, kann
 FINITE_FULL_VERBS = frozenset({"VVFIN", "VVIMP"})  # the verb a separated particle belongs to: nähern ... an
 AUXILIARIES = frozenset({"VAFIN", "VMFIN"})  # hat, wird, kann: before a participle or infinitive at the end
+AUXILIARY = "VAFIN"  # hat, wird, ist: not a modal
 NON_FINITE_FULL_VERBS = frozenset({"VVPP", "VVINF"})  # gesagt, sagen: after an auxiliary
 ZU_INFINITIVES = frozenset({"VVIZU", "PTKZU"})  # anzunähern, zu beenden
 SEPARATED_PARTICLE = "PTKVZ"  # the particle of a separable verb at the end of its clause: an, mit, vor

@@ -8,7 +8,9 @@
   ('direct': a whole sentence or clause in quotation marks, 'partial': a few quoted words inside the
   journalist's sentence, 'indirect': reported in Konjunktiv I or a dass-clause after a speech verb, or a
   Konjunktiv I sentence continuing an earlier quotation (far from any named speaker: without a speaker),
-  'reported': a sentence attributed by laut, nach Angaben, zufolge, so X); `kb_id_` the speaker's actor id ('' if not linked). Direct and partial quotes
+  'reported': a sentence attributed by laut, nach Angaben, zufolge, so X, a sentence that is itself a speech
+  act ("Die Gewerkschaft kündigte einen Streik an"), or one with the hearsay "soll" that continues the speaker
+  of the quotation before); `kb_id_` the speaker's actor id ('' if not linked). Direct and partial quotes
   include their quotation marks. Extensions: `cue` (a Span of "quote_cues" or None: the cue's main word, the
   verb or preposition), `cue_words` ((start, end) offsets of all the cue's words: "teilte … mit", "hat …
   gesagt", "heißt es"; () without a cue), `speaker` (a Span of

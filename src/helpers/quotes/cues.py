@@ -17,8 +17,8 @@ from helpers.errors import ResourceError
 from helpers.german import stts
 from helpers.quotes.lexicon import clause_grammar, ends_with_any, speech_cues
 from helpers.quotes.noun_phrases import (
-    apposition_before, clause_start, noun_phrase_after, noun_phrase_before, quoted_name_after, sentence_subject_before,
-    skip_fillers, starts_clause,
+    apposition_before, clause_start, is_object, noun_phrase_after, noun_phrase_before, quoted_name_after,
+    sentence_subject_before, skip_fillers, starts_clause,
 )
 from helpers.quotes.words import SentenceWord
 
@@ -103,10 +103,10 @@ def _verb_cue(words, index, lexicon):
         candidates.append((word.lemma.lower(), lexicon["verbs"][word.lemma.lower()], False))
     candidates += [(lemma, entry, True) for lemma, entry in lexicon["split_forms"].get(form, [])]
     for lemma, entry, split in candidates:
-        particle = next((i for i in range(index + 1, len(words))
-                         if words[i].text == entry["particle"] and not words[i].quoted), None) if split else None
+        particle = next((i for i in range(index + 1, len(words)) if words[i].text == entry["particle"]
+                         and not words[i].quoted and _ends_clause(words, i)), None) if split else None
         if split and particle is None:
-            continue  # "gab ... bekannt" needs its particle
+            continue  # "gab ... bekannt" needs its particle, at the end of the clause: not "gab es Kritik an ihm"
         if entry.get("needs") and entry["needs"] not in {w.text.lower() for w in words[max(index - 1, 0):index + 2]
                                                          if w is not word}:
             continue  # "heißt es"
@@ -157,6 +157,12 @@ def verb_cue_words(words, index, entry, particle=None) -> tuple:
     if opener is not None and words[opener].text.lower() in grammar["source_clause_openers"]:
         cue.add(opener)
     return tuple(sorted(cue))
+
+
+def _ends_clause(words, index):
+    """Whether the word at `index` is the last of its clause: the sentence ends, or punctuation or 'und' follows."""
+    following = words[index + 1] if index + 1 < len(words) else None
+    return following is None or stts.is_punctuation(following.tag) or following.tag == stts.COORDINATION
 
 
 def _reported_cue(words, index, lexicon):
@@ -237,9 +243,9 @@ def _verb_speaker(words, index, lemma):
     if after < len(words) and words[after].text.lower() in grammar["nominative_pronouns"] and not words[after].quoted:
         return (after, after)  # "Nähere Einzelheiten gab er nicht bekannt": the fronted phrase is the object
     subject = sentence_subject_before(words, anchor) or _subject_of_first_conjunct(words, anchor)
-    if subject and not _is_not_nominative(words, subject) and not _disagrees_in_number(words, subject, anchor):
+    if subject and not is_object(words, subject[0]) and not _disagrees_in_number(words, subject, anchor):
         return subject
-    if before and starts_clause(words, before[0]) and not _is_not_nominative(words, before):
+    if before and starts_clause(words, before[0]) and not is_object(words, before[0]):
         return before
     opener = clause_start(words, anchor)
     if opener is not None and words[opener].tag in stts.SUBORDINATORS:  # "wie der Minister am Dienstag erklärte"
@@ -250,7 +256,7 @@ def _verb_speaker(words, index, lemma):
     if apposition:
         return apposition
     following = noun_phrase_after(words, after)
-    return None if following and _is_not_nominative(words, following) else following
+    return None if following and is_object(words, following[0]) else following
 
 
 def clause_subject(words, verb):
@@ -262,7 +268,7 @@ def clause_subject(words, verb):
             and not words[after].quoted:
         return (after, after)
     for phrase in (sentence_subject_before(words, verb), noun_phrase_after(words, after)):
-        if phrase and not _is_not_nominative(words, phrase) and not _disagrees_in_number(words, phrase, verb):
+        if phrase and not is_object(words, phrase[0]) and not _disagrees_in_number(words, phrase, verb):
             return phrase
     return None
 
@@ -276,10 +282,6 @@ def _disagrees_in_number(words, phrase, verb):
     return plural and phrase[1] < verb and not words[verb].text.endswith("n")
 
 
-def _is_not_nominative(words, phrase):
-    """Whether a noun phrase begins with a determiner that is never nominative ("den Vorwurf", "dem Bericht"),
-    so that it cannot be the subject that speaks."""
-    return words[phrase[0]].text.lower() in clause_grammar()["non_nominative_determiners"]
 
 
 def _name_before_relative_clause(words, verb):

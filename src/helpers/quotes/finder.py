@@ -14,11 +14,12 @@ from spacy.tokens import Doc
 from helpers.article import Article
 from helpers.german import stts
 from helpers.quotes.cues import clause_subject, find_cues, verb_cue_words
-from helpers.quotes.noun_phrases import noun_phrase_after, skip_fillers
 from helpers.quotes.found import MARKED_TYPES, FoundQuote, mark_nested
 from helpers.quotes.indirect import continue_speaker, indirect_quotes, quote_referred_back
 from helpers.quotes.lexicon import clause_grammar, ends_with_any, speech_cues
 from helpers.quotes.marks import quotation_spans
+from helpers.quotes.noun_phrases import noun_phrase_after, skip_fillers
+from helpers.quotes.reported import continues_hearsay
 from helpers.quotes.words import (
     DocWords, doc_words, has_reported_speech_verb, last_content_word, sentence_words, word_offsets,
 )
@@ -93,10 +94,12 @@ def find_quotes(reading: ArticleWords) -> list[FoundQuote]:
             here.append(own)
         elif not any(q.cue for q in here) and near:
             here = continue_speaker(sentence, words, here, previous[2], found,
-                                    quotes_too=previous[0] == sentence.index - 1)
+                                    quotes_too=previous[0] == sentence.index - 1,
+                                    hearsay=continues_hearsay(article.text[slice(*previous[2])]))
             speakers = []  # "Allerdings habe Russland die USA informiert": still the previous speaker's words
-        elif not any(q.cue for q in here) and has_reported_speech_verb(words):  # far from a named speaker
-            here = continue_speaker(sentence, words, here, None, found, quotes_too=False)
+        elif not any(q.cue for q in here):  # far from a named speaker
+            here = continue_speaker(sentence, words, here, None, found, quotes_too=False,
+                                    hearsay=bool(found) and found[-1].sentence == sentence.index - 1)
         found.extend(here)
         speakers = [q.speaker for q in here if q.speaker and not (q.cue and q.speaker == (q.cue.start, q.cue.end))] \
             or speakers

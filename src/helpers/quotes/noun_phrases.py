@@ -28,10 +28,16 @@ def sentence_subject_before(words, verb):
         return None
     if any(w.quoted and w.tag != stts.OTHER_PUNCTUATION or w.tag in stts.FINITE_VERBS for w in words[first:verb]):
         return None
-    starts_like_subject = words[first].tag in stts.NOUN_PHRASE or (
+    starts_like_subject = words[first].tag in stts.NOUN_PHRASE and not is_object(words, first) or (
         words[first].tag == stts.PERSONAL_PRONOUN and words[first].text in speech_cues()["pronouns"])
     ends_like_subject = words[last].tag in stts.NOUN_PHRASE_HEADS | {stts.PERSONAL_PRONOUN} or words[last].text == ")"
     return (first, last) if starts_like_subject and ends_like_subject else None
+
+
+def is_object(words, first):
+    """Whether the noun phrase starting at `first` opens with an article that is never nominative: "Den Schaden
+    schätzt die Polizei auf …" (the subject, and speaker, follows the verb)."""
+    return words[first].text.lower() in clause_grammar()["non_nominative_determiners"]
 
 
 def clause_start(words, index):
