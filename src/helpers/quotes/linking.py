@@ -13,8 +13,9 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from helpers.actors import SPAN_KEY as ACTORS
-from helpers.quotes.found import FoundQuote
+from helpers.quotes.found import MARKED_TYPES, FoundQuote
 from helpers.quotes.lexicon import ends_with_any, speech_cues
+from helpers.quotes.pronouns import Antecedents, person_genders, pronoun_is_plural
 
 
 def speaker_kind(speaker_text: str | None) -> str:
@@ -29,8 +30,8 @@ def link_speakers(doc: Doc, found: list[FoundQuote], text: str | None = None,
 
     A speaker is the actor whose mention overlaps the speaker's words; of several, the last person
     ("Putin-Sprecher Dmitri Peskow" -> Peskow), else the first mention ("Sprecher des Auswärtigen Amts").
-    A pronoun speaker (er, sie) is the previous person who spoke, "demnach" and "wonach" the previous
-    speaker. Anonymous speakers are linked too but stay anonymous. `text`: the Doc's text, if the caller has it
+    A pronoun speaker (er, sie) is the person (or for "sagten sie" the group) it agrees with, named shortly
+    before (`helpers.quotes.pronouns`); "demnach" and "wonach" the previous speaker. Anonymous speakers are linked too but stay anonymous. `text`: the Doc's text, if the caller has it
     (`doc.text` joins all tokens anew each time); `mentions`: `actor_mentions(doc)`, if the caller has them.
     """
     mentions = actor_mentions(doc) if mentions is None else mentions
@@ -40,14 +41,18 @@ def link_speakers(doc: Doc, found: list[FoundQuote], text: str | None = None,
     anaphors = {word for word, rule in speech_cues()["reported"].items() if rule.get("position") == "self"}
     starts = [mention.start_char for mention in mentions]
     text = doc.text if text is None else text
-    last_person = last_speaker = None
+    antecedents = Antecedents(mentions, person_genders(mentions, text), _sentence_starts(doc),
+                              sorted((quote.start, quote.end) for quote in found if quote.type in MARKED_TYPES))
+    last_speaker = None
+    speakers = []
     linked = []
     for quote in found:
         mention = None
         if quote.speaker:
             speaker = text[slice(*quote.speaker)]
             if speaker in pronouns:
-                mention = last_person
+                plural = pronoun_is_plural(doc, *quote.speaker, quote.cue.text if quote.cue is not None else None)
+                mention = antecedents.find(quote.speaker[0], speaker, plural, speakers)
             elif speaker.lower() in anaphors:  # "Demnach": the source named before
                 mention = last_speaker
             else:
@@ -55,10 +60,16 @@ def link_speakers(doc: Doc, found: list[FoundQuote], text: str | None = None,
                 mention = _overlapping_mention(mentions[:bisect.bisect_left(starts, end)], start)
         if mention is not None:
             last_speaker = mention
-            if mention.label_ == "person":
-                last_person = mention
+            speakers.append(mention)
         linked.append(mention)
     return linked
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    """The start offsets of the article's sentences (of the Doc's, without an article)."""
+    article = doc._.article
+    return [sentence.start for sentence in article.sentences] if article is not None and article.sentences \
+        else [sentence.start_char for sentence in doc.sents]
 
 
 def actor_mentions(doc: Doc) -> list[Span]:
