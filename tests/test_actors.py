@@ -277,6 +277,22 @@ def test_a_state_before_the_title_before_a_name_is_the_persons_affiliation(text,
     assert list(mentions[mentions["actor"] == person]["affiliation"]) == [state, state]
 
 
+@pytest.mark.parametrize("text, person, affiliation", [
+    ("Klaus Weber, der Chef der IG Metall, sagte, man streike. Weber blieb.", "Klaus Weber", "IG Metall"),
+    ("Der frühere Präsident des Irak, Saddam Hussein, stand vor Gericht. Hussein schwieg.", "Saddam Hussein", "Irak"),
+    ("Der Sprecher der SPD, Klaus Weber, widersprach. Weber blieb.", "Klaus Weber", "SPD"),
+    ("Auch Renate Künast von den Grünen hält nichts davon. Künast blieb.", "Renate Künast", "Grüne"),
+])
+def test_an_organisation_or_state_in_apposition_to_a_name_is_the_persons_affiliation(text, person, affiliation):
+    mentions = mentions_in(text)
+    assert list(mentions[mentions["actor"] == person]["affiliation"]) == [affiliation, affiliation]
+
+
+def test_a_title_in_apposition_without_an_organisation_gives_no_affiliation():
+    mentions = mentions_in("Klaus Weber, der Chef, kam im Bundestag an. Weber blieb.")
+    assert mentions[mentions["actor"] == "Klaus Weber"]["affiliation"].isna().all()
+
+
 def test_a_state_before_a_name_without_a_title_gives_no_affiliation():
     mentions = mentions_in("In Frankreich sprach Nicolas Sarkozy. Die italienische Regierung schwieg.")
     assert mentions[mentions["actor"] == "Nicolas Sarkozy"]["affiliation"].isna().all()
