@@ -315,3 +315,34 @@ def test_der_konzern_refers_back_to_the_organisation_and_is_no_name():
     assert rows(mentions) == [("Deutsche Bahn", "Deutsche Bahn", "name", "Deutschland"),
                               ("Der Konzern", "Deutsche Bahn", "description", "Deutschland")]
     assert mentions_in("Der Konzern nennt höhere Kosten als Grund.").empty  # nobody named before
+
+
+def test_das_gericht_refers_back_to_the_court_whose_name_ends_in_gericht():
+    mentions = mentions_in("Das Bundesverfassungsgericht hat entschieden. Das Gericht nannte das Gesetz nichtig.")
+    assert rows(mentions)[1] == ("Das Gericht", "Bundesverfassungsgericht", "description", "Deutschland")
+
+
+def test_an_institution_named_by_its_noun_alone_is_an_actor_with_the_state_of_its_adjective():
+    mentions = mentions_in("Ein Sprecher des Innenministeriums widersprach. Das russische Außenministerium schwieg. "
+                           "Das Ministerium blieb dabei.")
+    assert [row for row in rows(mentions) if row[2] == "description"] == [
+        ("des Innenministeriums", "Innenministerium", "description", None),
+        ("Das russische Außenministerium", "Außenministerium (Russland)", "description", "Russland"),
+        ("Das Ministerium", "Außenministerium (Russland)", "description", "Russland"),
+    ]
+
+
+def test_an_institution_compound_is_the_institution_of_the_party_or_state_in_it():
+    assert rows(mentions_in("Die SPD-Landtagsfraktion stimmte zu.")) == [
+        ("SPD-Landtagsfraktion", "SPD-Landtagsfraktion", "description", "SPD")]
+
+
+def test_a_class_noun_after_an_adjective_is_no_description():
+    mentions = mentions_in("Die Deutsche Bahn erhöht die Preise. Die tunesische Firma nennt höhere Kosten.")
+    assert "description" not in set(mentions["kind"])
+
+
+def test_a_state_before_the_class_noun_before_an_organisation_is_its_affiliation():
+    mentions = mentions_in("Die chinesische Nachrichtenagentur Xinhua meldete Tote.")
+    assert ("Xinhua", "Xinhua", "discovered", "China") in rows(mentions)
+

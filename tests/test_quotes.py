@@ -204,6 +204,11 @@ def test_a_plural_pronoun_speaker_is_never_one_person():
     assert table["speaker_actor"].tolist()[1] is None
 
 
+def test_a_speaker_is_the_organisation_not_the_state_adjective_before_it():
+    table = quotes_of("Die chinesische Nachrichtenagentur Xinhua meldete, es gebe viele Tote.")
+    assert table[["speaker_actor", "speaker_affiliation"]].values.tolist() == [["Xinhua", "China"]]
+
+
 def test_nested_quotes_stay_inside_the_outer_quote():
     assert quotation_spans("Er sagte: „Sie rief ‚Halt‘ und lief.“ Dann") == [(10, 37)]
 

@@ -92,7 +92,10 @@ class ActorComponent:
         date = article.date if article else None
         dateline = article.dateline if article else None
         mentions, affiliations = with_roles(found, texts, self.catalog, self.gazetteers, date)
-        mentions += describe_back(mentions, texts, tags, self.catalog, self.gazetteers)
+        descriptions = describe_back(mentions, texts, tags, self.catalog, self.gazetteers, affiliations)
+        # an institution on a compound's word ("SPD-Landtagsfraktion") replaces the mention of the actor in it
+        described = {(mention.start, mention.end) for mention in descriptions}
+        mentions = [mention for mention in mentions if (mention.start, mention.end) not in described] + descriptions
         mentions.sort(key=lambda mention: mention.start)
         mentions = [mention for mention in mentions if (mention.actor_id is not None or mention.name is not None)
                     and not (dateline and dateline[0] <= doc[mention.start].idx < dateline[1])]

@@ -227,16 +227,22 @@ def _grammar():
 
 def _states_before_roles(mentions, texts, catalog, gazetteers, affiliations):
     """'der italienische Innenminister Giuliano Amato', 'Frankreichs Präsident Nicolas Sarkozy': a state (its
-    demonym, or its name in the genitive) right before the title that stands right before a person's name."""
-    for state, person in zip(mentions, mentions[1:]):
-        if state.kind not in ("demonym", "name") or state.actor_id is None or person.start != state.end + 1:
+    demonym, or its name in the genitive) right before the title that stands right before a person's name; and
+    so for an organisation the catalog does not know after its class noun ('die chinesische Nachrichtenagentur
+    Xinhua': China)."""
+    for state, named in zip(mentions, mentions[1:]):
+        if state.kind not in ("demonym", "name") or state.actor_id is None or named.start != state.end + 1:
             continue
         if state.kind == "name" and not texts[state.end - 1].endswith("s"):
             continue  # "Frankreichs Präsident", not "Frankreich Präsident" (no such phrase)
-        if not names_a_person(person, catalog) or not gazetteers.is_person_title(texts[state.end]):
+        if names_a_person(named, catalog):
+            if not gazetteers.is_person_title(texts[state.end]):
+                continue
+        elif not (named.kind == "discovered" and named.actor_type == "organisation"
+                  and gazetteers.is_organisation_class(texts[state.end])):
             continue
         actor = catalog.actor(state.actor_id)
         if actor.type != "state":
             continue
-        if person.kind == "discovered" or catalog.actor(person.actor_id).affiliation is None:
-            affiliations.setdefault(_person_id(person), Affiliation(actor.id, actor.name, actor.type))
+        if named.kind == "discovered" or catalog.actor(named.actor_id).affiliation is None:
+            affiliations.setdefault(_person_id(named), Affiliation(actor.id, actor.name, actor.type))

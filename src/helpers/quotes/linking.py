@@ -80,10 +80,12 @@ def actor_mentions(doc: Doc) -> list[Span]:
 
 def _overlapping_mention(mentions_before_end, start):
     """Of the mentions (in text order) that start before a speaker's end, the last person among those that
-    end after its start, else the first of those."""
+    end after its start, else the first of those that is not a state's adjective ("die chinesische
+    Nachrichtenagentur Xinhua" -> Xinhua), else the first."""
     overlapping = [mention for mention in mentions_before_end if mention.end_char > start]
     people = [mention for mention in overlapping if mention.label_ == "person"]
-    return people[-1] if people else overlapping[0] if overlapping else None
+    names = [mention for mention in overlapping if not mention._.derived]
+    return people[-1] if people else names[0] if names else overlapping[0] if overlapping else None
 
 
 def with_whole_name(quote: FoundQuote, mention: Span | None) -> FoundQuote:
