@@ -79,6 +79,7 @@ def _institution_nouns():
             tuple(entry[1:] for entry in entries if entry.startswith("-")))
 
 
+@lru_cache(maxsize=None)  # asked of every common noun; the same nouns come again and again
 def institution_noun(text: str) -> str | None:
     """The noun without a genitive ending if it names a public institution, else None:
     `institution_noun("Innenministeriums")` -> 'Innenministerium'."""

@@ -31,8 +31,9 @@ def link_speakers(doc: Doc, found: list[FoundQuote], text: str | None = None,
     A speaker is the actor whose mention overlaps the speaker's words; of several, the last person
     ("Putin-Sprecher Dmitri Peskow" -> Peskow), else the first mention ("Sprecher des Auswärtigen Amts").
     A pronoun speaker (er, sie) is the person (or for "sagten sie" the group) it agrees with, named shortly
-    before (`helpers.quotes.pronouns`); "demnach" and "wonach" the previous speaker. Anonymous speakers are linked too but stay anonymous. `text`: the Doc's text, if the caller has it
-    (`doc.text` joins all tokens anew each time); `mentions`: `actor_mentions(doc)`, if the caller has them.
+    before (`helpers.quotes.pronouns`); "demnach" and "wonach" the previous speaker. Anonymous speakers are
+    linked too but stay anonymous. `text`: the Doc's text, if the caller has it (`doc.text` joins all tokens
+    anew each time); `mentions`: `actor_mentions(doc)`, if the caller has them.
     """
     mentions = actor_mentions(doc) if mentions is None else mentions
     if not mentions:
@@ -41,10 +42,8 @@ def link_speakers(doc: Doc, found: list[FoundQuote], text: str | None = None,
     anaphors = {word for word, rule in speech_cues()["reported"].items() if rule.get("position") == "self"}
     starts = [mention.start_char for mention in mentions]
     text = doc.text if text is None else text
-    antecedents = Antecedents(mentions, person_genders(mentions, text), _sentence_starts(doc),
-                              sorted((quote.start, quote.end) for quote in found if quote.type in MARKED_TYPES))
-    last_speaker = None
-    speakers = []
+    antecedents = None  # made at the first pronoun speaker
+    speakers = []  # the mentions linked so far, in text order
     linked = []
     for quote in found:
         mention = None
@@ -52,14 +51,16 @@ def link_speakers(doc: Doc, found: list[FoundQuote], text: str | None = None,
             speaker = text[slice(*quote.speaker)]
             if speaker in pronouns:
                 plural = pronoun_is_plural(doc, *quote.speaker, quote.cue.text if quote.cue is not None else None)
+                antecedents = antecedents or Antecedents(
+                    mentions, person_genders(mentions, text), _sentence_starts(doc),
+                    sorted((marked.start, marked.end) for marked in found if marked.type in MARKED_TYPES))
                 mention = antecedents.find(quote.speaker[0], speaker, plural, speakers)
             elif speaker.lower() in anaphors:  # "Demnach": the source named before
-                mention = last_speaker
+                mention = speakers[-1] if speakers else None
             else:
                 start, end = quote.speaker
                 mention = _overlapping_mention(mentions[:bisect.bisect_left(starts, end)], start)
         if mention is not None:
-            last_speaker = mention
             speakers.append(mention)
         linked.append(mention)
     return linked
