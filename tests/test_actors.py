@@ -262,6 +262,11 @@ def test_a_catalog_party_in_a_role_compound_stays_a_mention_of_its_own():
                               ("SPD-Verkehrspolitikerin Anja Brenner", "Anja Brenner", "discovered", "SPD")]
 
 
+def test_an_inflected_party_name_in_a_role_compound_gives_the_affiliation():
+    mentions = mentions_in("Das sei falsch, sagte Grünen-Politiker Hans-Christian Ströbele. Ströbele blieb.")
+    assert list(mentions[mentions["actor"] == "Hans-Christian Ströbele"]["affiliation"]) == ["Grüne", "Grüne"]
+
+
 def test_a_party_in_brackets_after_a_name_is_the_persons_affiliation():
     mentions = mentions_in("Patrick Schnieder (CDU) sprach von einem Pulverfass. Schnieder blieb dabei.")
     schnieder = mentions[mentions["actor"] == "Patrick Schnieder"]
