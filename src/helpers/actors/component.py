@@ -7,7 +7,8 @@
 Each Span: `label_` the actor type (person, state, organisation, group, place, other), `kb_id_` the actor id
 (catalog id, or for a discovered name an id made from it: 'sigmar_gabriel'), and the extensions
 `mention_kind` (name, demonym, metonym, role, compound, discovered, description: "der Konzern" referring
-back to an organisation, see `helpers.actors.descriptions`), `actor_name` (display name),
+back to an organisation, "des Innenministeriums" naming an institution, see `helpers.actors.descriptions`),
+`actor_name` (display name),
 `affiliation` (display name of the actor it belongs to: from the catalog, or for a person the catalog does not
 know from the text, see `helpers.actors.roles`; None if neither says), `role` (the role before the name,
 "Kreml-Chef", or the role of a mention that is only a role), `name_start` (character offset of the name when a

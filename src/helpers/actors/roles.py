@@ -8,8 +8,11 @@ Putin; `name_start` marks where the name begins); a role alone means its holder 
 person the catalog does not know, a role compound with an organisation, party or state in it ("GDL-Chef",
 "SPD-Verkehrspolitikerin", "Bahn-Personalvorstand") also names that actor (a mention of its own) and gives the
 person's affiliation, as does a party or organisation in brackets after the name ("Patrick Schnieder (CDU)"),
-and a state named right before the role ("der italienische Innenminister Giuliano Amato", "Frankreichs Präsident
-Nicolas Sarkozy": Italien, Frankreich). An affiliation found in the text holds for every mention of the person in
+a state named right before the role ("der italienische Innenminister Giuliano Amato", "Frankreichs Präsident
+Nicolas Sarkozy": Italien, Frankreich), and an organisation or state attached to a title in apposition ("Klaus
+Weber, der Chef der IG Metall", "der frühere Präsident des Irak, Saddam Hussein", "Renate Künast von den Grünen").
+An organisation the catalog does not know gets the state before its class noun ("die chinesische
+Nachrichtenagentur Xinhua": China). An affiliation found in the text holds for every mention of the actor in
 the article.
 """
 
