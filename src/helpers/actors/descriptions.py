@@ -6,8 +6,9 @@ A description is a definite article, adjectives if any, and a class noun of orga
 (`organisation_classes.txt`) or a noun for a public institution (`institution_nouns.txt`), not followed by a
 name. It refers to the last organisation named before it that the text or the catalog gives that class: the
 catalog's `classes` of an actor ("Konzern" for Deutsche Bahn), the class noun written right before a name ("der
-Lokführergewerkschaft GDL" makes GDL a Gewerkschaft), or a word of its name that ends in the noun ("Das
-Gericht" after "das Bundesverfassungsgericht", "die Universität" after "die Universität Heidelberg"). Where no
+Lokführergewerkschaft GDL" makes GDL a Gewerkschaft), or a class or institution noun in the words that name it
+("Das Gericht" after "das Bundesverfassungsgericht", "des Verbands" after "der Bundesverband der Deutschen
+Industrie"). Where no
 such organisation was named, an institution noun names the institution itself: "des Innenministeriums" is a
 mention of "Innenministerium"; with a state's adjective before it, "das russische Außenministerium" is one of
 "Außenministerium (Russland)", which belongs to Russland (its affiliation). A class noun without a referent is
@@ -60,8 +61,7 @@ def describe_back(found: list[FoundMention], texts: list[str], tags: list[str], 
         noun = (institution or without_genitive_s(text)).lower()
         referent = None if state is not None else next(
             (actor for actor in reversed(classes)
-             if any(known.endswith(noun) or noun.endswith(known) for known in classes[actor])
-             or _named_by(actor, noun, catalog)), None)
+             if any(known.endswith(noun) or noun.endswith(known) for known in classes[actor])), None)
         if referent is None and institution is not None:
             referent = _institution(institution, state, affiliations)
             classes[referent] = classes.pop(referent, set()) | {noun}  # "Das Ministerium" later refers to it
@@ -106,13 +106,6 @@ def _state_between(article, position, covered, catalog):
     states = (covered[i].actor_id for i in range(article + 1, position)
               if i in covered and covered[i].kind == "demonym" and covered[i].actor_id is not None)
     return next((catalog.actor(actor_id) for actor_id in states if catalog.actor(actor_id).type == "state"), None)
-
-
-def _named_by(actor, noun, catalog):
-    """Whether an organisation's own name has a word ending in the noun: 'Bundesverfassungsgericht' for 'gericht'."""
-    actor_id, name, _ = actor
-    name = name or catalog.actor(actor_id).name
-    return any(word.lower().endswith(noun) for word in name.split())
 
 
 def _institution(noun, state, affiliations):
@@ -160,4 +153,8 @@ def _learn_classes(mention, texts, catalog, gazetteers, classes):
     before = texts[mention.start - 1] if mention.start > 0 else ""
     if gazetteers.is_organisation_class(before):
         known.add(without_genitive_s(before).lower())
+    for word in texts[mention.start:mention.end]:  # "Bundesverfassungsgericht", "Bundesverband der ..."
+        noun = institution_noun(word) or (without_genitive_s(word) if gazetteers.is_organisation_class(word) else None)
+        if noun is not None:
+            known.add(noun.lower())
     classes[actor] = classes.pop(actor, set()) | known  # the most recently named last
