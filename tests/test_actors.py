@@ -351,3 +351,9 @@ def test_a_state_before_the_class_noun_before_an_organisation_is_its_affiliation
     mentions = mentions_in("Die chinesische Nachrichtenagentur Xinhua meldete Tote.")
     assert ("Xinhua", "Xinhua", "discovered", "China") in rows(mentions)
 
+
+def test_a_whole_class_noun_refers_to_the_organisation_named_just_before():
+    mentions = mentions_in("Die Telekom streicht Stellen. Der Konzern nannte höhere Kosten als Grund.")
+    assert rows(mentions)[1][:3] == ("Der Konzern", "Deutsche Telekom", "description")
+    assert "description" not in set(mentions_in("Die Telekom streicht Stellen. Die Schwesterpartei schwieg.")["kind"])
+

@@ -8,11 +8,13 @@ name. It refers to the last organisation named before it that the text or the ca
 catalog's `classes` of an actor ("Konzern" for Deutsche Bahn), the class noun written right before a name ("der
 Lokführergewerkschaft GDL" makes GDL a Gewerkschaft), or a class or institution noun in the words that name it
 ("Das Gericht" after "das Bundesverfassungsgericht", "des Verbands" after "der Bundesverband der Deutschen
-Industrie"). Where no
-such organisation was named, an institution noun names the institution itself: "des Innenministeriums" is a
-mention of "Innenministerium"; with a state's adjective before it, "das russische Außenministerium" is one of
-"Außenministerium (Russland)", which belongs to Russland (its affiliation). A class noun without a referent is
-not a mention ("die Firma" alone says too little).
+Industrie"). Where no such organisation was named, a class noun refers to the last organisation of no known
+class named shortly before (`MAX_WORDS_BACK`: "Die Telekom streicht Stellen. Der Konzern teilte mit"; a whole
+class noun only, not "die Schwesterpartei"), and an
+institution noun names the institution itself: "des Innenministeriums" is a mention of "Innenministerium";
+with a state's adjective before it, "das russische Außenministerium" is one of "Außenministerium (Russland)",
+which belongs to Russland (its affiliation). Otherwise a description is not a mention ("die Firma" alone says
+too little).
 """
 
 from functools import lru_cache
@@ -26,6 +28,7 @@ from helpers.german.word_forms import DEFINITE_ARTICLES, slug, without_genitive_
 from helpers.resources import word_list
 
 MAX_ADJECTIVES = 3  # "das frühere russische Außenministerium"
+MAX_WORDS_BACK = 40  # a class noun with no organisation of its class refers to one named at most two sentences back
 
 
 def describe_back(found: list[FoundMention], texts: list[str], tags: list[str], catalog: Catalog,
@@ -37,12 +40,15 @@ def describe_back(found: list[FoundMention], texts: list[str], tags: list[str], 
         for position in range(mention.start, mention.end):
             covered[position] = mention
     classes = {}  # (actor id, name, type) of an organisation named so far -> its class nouns, lower case
+    last_named = {}  # the same -> the position after its last mention
     descriptions = []
     mentions = iter(found)
     upcoming = next(mentions, None)
     for position, text in enumerate(texts):
         while upcoming is not None and upcoming.start < position:
-            _learn_classes(upcoming, texts, catalog, gazetteers, classes)
+            actor = _learn_classes(upcoming, texts, catalog, gazetteers, classes)
+            if actor is not None:
+                last_named[actor] = upcoming.end
             upcoming = next(mentions, None)
         if position in covered:
             if covered[position].kind == "compound" and covered[position].start == position:
@@ -62,6 +68,10 @@ def describe_back(found: list[FoundMention], texts: list[str], tags: list[str], 
         referent = None if state is not None else next(
             (actor for actor in reversed(classes)
              if any(known.endswith(noun) or noun.endswith(known) for known in classes[actor])), None)
+        whole_class = {text, without_genitive_s(text)} & gazetteers.organisation_classes  # "Konzern", not "-konzern"
+        if referent is None and institution is None and whole_class:  # "Die Telekom ... Der Konzern teilte mit"
+            referent = next((actor for actor in reversed(classes) if not classes[actor]
+                             and position - last_named[actor] <= MAX_WORDS_BACK), None)
         if referent is None and institution is not None:
             referent = _institution(institution, state, affiliations)
             classes[referent] = classes.pop(referent, set()) | {noun}  # "Das Ministerium" later refers to it
@@ -127,8 +137,8 @@ def _institution_compound(compound, text, catalog, affiliations):
     prefix, last = text.rsplit("-", 1)
     noun = institution_noun(last)
     actor = catalog.actor(compound.actor_id)
-    if noun is None or actor.type not in AFFILIATION_TYPES:
-        return []
+    if noun is None or actor.type not in AFFILIATION_TYPES or actor.name.lower().endswith(noun.lower()):
+        return []  # "Bundes-Verfassungsgericht" is the Bundesverfassungsgericht itself
     name = f"{prefix}-{noun}"
     if affiliations is not None:
         affiliations.setdefault(slug(name), Affiliation(actor.id, actor.name, actor.type))
@@ -140,14 +150,14 @@ def _learn_classes(mention, texts, catalog, gazetteers, classes):
     """Remember the classes of an organisation mention: from the catalog, and a class noun right before it."""
     actor_id = mention.actor_id or (slug(mention.name) if mention.name else None)
     if actor_id is None:
-        return
+        return None
     if mention.kind == "discovered" or actor_id not in catalog.actors:
         if mention.actor_type != "organisation":
-            return
+            return None
         actor, known = (actor_id, mention.name, "organisation"), set()
     else:
         if catalog.actor(actor_id).type != "organisation":
-            return
+            return None
         actor = (actor_id, None, "organisation")  # the component reads a catalog actor's name and affiliation
         known = {noun.lower() for noun in catalog.classes.get(actor_id, ())}
     before = texts[mention.start - 1] if mention.start > 0 else ""
@@ -158,3 +168,4 @@ def _learn_classes(mention, texts, catalog, gazetteers, classes):
         if noun is not None:
             known.add(noun.lower())
     classes[actor] = classes.pop(actor, set()) | known  # the most recently named last
+    return actor
