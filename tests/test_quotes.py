@@ -197,6 +197,11 @@ def test_a_pronoun_speaker_is_the_person_named_in_the_sentence_before_not_an_ear
     assert table["speaker_actor"].tolist() == ["Peter Cook", "Klaus Weber"]
 
 
+def test_a_singular_sie_may_be_an_organisation_named_with_die():
+    table = quotes_of("Die Gewerkschaft Verdi kritisierte den Plan. Sie forderte, die Löhne müssten steigen.")
+    assert table["speaker_actor"].tolist() == ["Verdi"]
+
+
 def test_a_plural_pronoun_speaker_is_never_one_person():
     table = quotes_of("Peter Cook sagte, man sei bereit. Die Demonstranten zogen zum Rathaus. "
                       "Sie forderten, die Regierung müsse zurücktreten.")

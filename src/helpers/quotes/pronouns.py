@@ -5,7 +5,8 @@
     antecedents.find(start, "sie", plural=False, last_speakers=[...])    # the Span of the person meant, or None
 
 A pronoun agrees with its antecedent (`resources/pronoun_agreement.yaml`): `er` is a man or a person of unknown
-sex, singular `sie` a woman or a person of unknown sex, plural `sie` ("sagten sie") a group or an organisation.
+sex, singular `sie` a woman, a person of unknown sex or an organisation named with `die` ("Die Gewerkschaft Verdi
+... Sie forderte"), plural `sie` ("sagten sie") a group or an organisation.
 The antecedent is looked for in the pronoun's own sentence (before it) and in the two sentences before, nearest
 sentence first; of the agreeing mentions in that sentence, the person who spoke last if among them, else the
 first one (the subject stands first in most German sentences). Mentions inside quotation marks are left out
@@ -37,7 +38,8 @@ def agreement() -> dict:
     return {"pronouns": {word: entry["gender"] for word, entry in grammar["pronouns"].items()},
             "plural_endings": tuple(grammar["plural_verb_endings"]),
             "f": words_and_endings(grammar["female_titles"]), "m": words_and_endings(grammar["male_titles"]),
-            "neutral": words_and_endings(grammar["neutral_titles"]), "first_names": names}
+            "neutral": words_and_endings(grammar["neutral_titles"]), "first_names": names,
+            "articles": frozenset(grammar["articles"]), "feminine_articles": frozenset(grammar["feminine_articles"])}
 
 
 def title_gender(title: str | None) -> str | None:
@@ -98,11 +100,18 @@ class Antecedents:
         self.sentence_starts = sentence_starts
         # an actor typed a person at one mention is one at all ("Teziç" typed other once by discovery)
         self.people = {mention.kb_id_ for mention in mentions if mention.label_ == "person"}
+        # an organisation named with `die` is feminine or plural: "Die Gewerkschaft Verdi ... Sie forderte"; not
+        # one in a compound, whose article is the compound's ("die CDU-Abgeordnete")
+        self.feminine = {id(mention) for mention in self.mentions if mention.label_ in PLURAL_TYPES
+                         and mention._.mention_kind != "compound"
+                         and _article_of(mention) in agreement()["feminine_articles"]}
 
     def agrees(self, mention: Span, pronoun: str, plural: bool) -> bool:
         if plural:
             return mention.label_ in PLURAL_TYPES
         gender = agreement()["pronouns"].get(pronoun)
+        if gender == "f" and id(mention) in self.feminine:
+            return True
         return mention.kb_id_ in self.people and self.genders.get(mention.kb_id_, gender) == gender
 
     def find(self, start: int, pronoun: str, plural: bool, last_speakers: list[Span]) -> Span | None:
@@ -119,6 +128,18 @@ class Antecedents:
                 return next((mention for mention in here if mention.kb_id_ in speakers), here[0])
             end = first
         return next((speaker for speaker in reversed(last_speakers) if self.agrees(speaker, pronoun, plural)), None)
+
+
+def _article_of(mention):
+    """The article a mention starts with or follows, lower case ('die' for "Die SPD", "die Gewerkschaft Verdi")."""
+    doc = mention.doc
+    first = doc[mention.start].lower_
+    if first in agreement()["articles"]:
+        return first
+    before = mention.start - 1
+    while before >= 0 and doc[before].tag_ in ("ADJA", "NN") and mention.start - before <= 2:
+        before -= 1  # "die Gewerkschaft Verdi", "die mächtige Gewerkschaft Verdi"
+    return doc[before].lower_ if before >= 0 else None
 
 
 def _inside(mention, quoted):
