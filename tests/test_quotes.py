@@ -199,7 +199,7 @@ def test_a_pronoun_speaker_is_the_person_named_in_the_sentence_before_not_an_ear
 
 def test_a_singular_sie_may_be_an_organisation_named_with_die():
     table = quotes_of("Die Gewerkschaft Verdi kritisierte den Plan. Sie forderte, die Löhne müssten steigen.")
-    assert table["speaker_actor"].tolist() == ["Verdi"]
+    assert table.loc[table["speaker"] == "Sie", "speaker_actor"].tolist() == ["Verdi"]
 
 
 def test_a_plural_pronoun_speaker_is_never_one_person():
