@@ -262,6 +262,11 @@ def test_a_catalog_party_in_a_role_compound_stays_a_mention_of_its_own():
                               ("SPD-Verkehrspolitikerin Anja Brenner", "Anja Brenner", "discovered", "SPD")]
 
 
+def test_an_inflected_party_name_in_a_role_compound_gives_the_affiliation():
+    mentions = mentions_in("Das sei falsch, sagte Grünen-Politiker Hans-Christian Ströbele. Ströbele blieb.")
+    assert list(mentions[mentions["actor"] == "Hans-Christian Ströbele"]["affiliation"]) == ["Grüne", "Grüne"]
+
+
 def test_a_party_in_brackets_after_a_name_is_the_persons_affiliation():
     mentions = mentions_in("Patrick Schnieder (CDU) sprach von einem Pulverfass. Schnieder blieb dabei.")
     schnieder = mentions[mentions["actor"] == "Patrick Schnieder"]
@@ -275,6 +280,22 @@ def test_a_party_in_brackets_after_a_name_is_the_persons_affiliation():
 def test_a_state_before_the_title_before_a_name_is_the_persons_affiliation(text, person, state):
     mentions = mentions_in(text)
     assert list(mentions[mentions["actor"] == person]["affiliation"]) == [state, state]
+
+
+@pytest.mark.parametrize("text, person, affiliation", [
+    ("Klaus Weber, der Chef der IG Metall, sagte, man streike. Weber blieb.", "Klaus Weber", "IG Metall"),
+    ("Der frühere Präsident des Irak, Saddam Hussein, stand vor Gericht. Hussein schwieg.", "Saddam Hussein", "Irak"),
+    ("Der Sprecher der SPD, Klaus Weber, widersprach. Weber blieb.", "Klaus Weber", "SPD"),
+    ("Auch Renate Künast von den Grünen hält nichts davon. Künast blieb.", "Renate Künast", "Grüne"),
+])
+def test_an_organisation_or_state_in_apposition_to_a_name_is_the_persons_affiliation(text, person, affiliation):
+    mentions = mentions_in(text)
+    assert list(mentions[mentions["actor"] == person]["affiliation"]) == [affiliation, affiliation]
+
+
+def test_a_title_in_apposition_without_an_organisation_gives_no_affiliation():
+    mentions = mentions_in("Klaus Weber, der Chef, kam im Bundestag an. Weber blieb.")
+    assert mentions[mentions["actor"] == "Klaus Weber"]["affiliation"].isna().all()
 
 
 def test_a_state_before_a_name_without_a_title_gives_no_affiliation():
@@ -299,3 +320,40 @@ def test_der_konzern_refers_back_to_the_organisation_and_is_no_name():
     assert rows(mentions) == [("Deutsche Bahn", "Deutsche Bahn", "name", "Deutschland"),
                               ("Der Konzern", "Deutsche Bahn", "description", "Deutschland")]
     assert mentions_in("Der Konzern nennt höhere Kosten als Grund.").empty  # nobody named before
+
+
+def test_das_gericht_refers_back_to_the_court_whose_name_ends_in_gericht():
+    mentions = mentions_in("Das Bundesverfassungsgericht hat entschieden. Das Gericht nannte das Gesetz nichtig.")
+    assert rows(mentions)[1] == ("Das Gericht", "Bundesverfassungsgericht", "description", "Deutschland")
+
+
+def test_an_institution_named_by_its_noun_alone_is_an_actor_with_the_state_of_its_adjective():
+    mentions = mentions_in("Ein Sprecher des Innenministeriums widersprach. Das russische Außenministerium schwieg. "
+                           "Das Ministerium blieb dabei.")
+    assert [row for row in rows(mentions) if row[2] == "description"] == [
+        ("des Innenministeriums", "Innenministerium", "description", None),
+        ("Das russische Außenministerium", "Außenministerium (Russland)", "description", "Russland"),
+        ("Das Ministerium", "Außenministerium (Russland)", "description", "Russland"),
+    ]
+
+
+def test_an_institution_compound_is_the_institution_of_the_party_or_state_in_it():
+    assert rows(mentions_in("Die SPD-Landtagsfraktion stimmte zu.")) == [
+        ("SPD-Landtagsfraktion", "SPD-Landtagsfraktion", "description", "SPD")]
+
+
+def test_a_class_noun_after_an_adjective_is_no_description():
+    mentions = mentions_in("Die Deutsche Bahn erhöht die Preise. Die tunesische Firma nennt höhere Kosten.")
+    assert "description" not in set(mentions["kind"])
+
+
+def test_a_state_before_the_class_noun_before_an_organisation_is_its_affiliation():
+    mentions = mentions_in("Die chinesische Nachrichtenagentur Xinhua meldete Tote.")
+    assert ("Xinhua", "Xinhua", "discovered", "China") in rows(mentions)
+
+
+def test_a_whole_class_noun_refers_to_the_organisation_named_just_before():
+    mentions = mentions_in("Die Telekom streicht Stellen. Der Konzern nannte höhere Kosten als Grund.")
+    assert rows(mentions)[1][:3] == ("Der Konzern", "Deutsche Telekom", "description")
+    assert "description" not in set(mentions_in("Die Telekom streicht Stellen. Die Schwesterpartei schwieg.")["kind"])
+

@@ -252,6 +252,35 @@ def test_a_pronoun_speaker_is_the_person_who_spoke_before():
     ]
 
 
+def test_a_pronoun_speaker_agrees_in_gender_with_the_person_it_refers_to():
+    table = quotes_of("Peter Cook sagte, man sei bereit. Die Ministerin Anja Brenner traf Cook am Montag. "
+                      "Sie betonte, die Gespräche würden weitergehen. Er sagte, das sei gut.")
+    assert table["speaker_actor"].tolist() == ["Peter Cook", "Anja Brenner", "Peter Cook"]
+
+
+def test_a_pronoun_speaker_is_the_person_named_in_the_sentence_before_not_an_earlier_speaker():
+    table = quotes_of("Peter Cook sagte, man sei bereit. Auch der Minister Klaus Weber äußerte sich. "
+                      "Er sagte, die Gespräche würden weitergehen.")
+    assert table["speaker_actor"].tolist() == ["Peter Cook", "Klaus Weber"]
+
+
+def test_a_singular_sie_may_be_an_organisation_named_with_die():
+    table = quotes_of("Die Gewerkschaft Verdi kritisierte den Plan. Sie forderte, die Löhne müssten steigen.")
+    assert table.loc[table["speaker"] == "Sie", "speaker_actor"].tolist() == ["Verdi"]
+
+
+def test_a_plural_pronoun_speaker_is_never_one_person():
+    table = quotes_of("Peter Cook sagte, man sei bereit. Die Demonstranten zogen zum Rathaus. "
+                      "Sie forderten, die Regierung müsse zurücktreten.")
+    assert table["speaker"].tolist() == ["Peter Cook", "Sie"]
+    assert table["speaker_actor"].tolist()[1] is None
+
+
+def test_a_speaker_is_the_organisation_not_the_state_adjective_before_it():
+    table = quotes_of("Die chinesische Nachrichtenagentur Xinhua meldete, es gebe viele Tote.")
+    assert table[["speaker_actor", "speaker_affiliation"]].values.tolist() == [["Xinhua", "China"]]
+
+
 def test_nested_quotes_stay_inside_the_outer_quote():
     assert quotation_spans("Er sagte: „Sie rief ‚Halt‘ und lief.“ Dann") == [(10, 37)]
 

@@ -112,7 +112,8 @@ class Catalog:
         genitives = lambda forms: [g for form in forms if takes_genitive_s(form, actor_type == "person")
                                   for g in genitive(form)]
         self._claim(names + genitives(names), actor.id, "name")
-        self._claim(_strings(entry, "inflections", source) + abbreviations, actor.id, "name")
+        inflections = _strings(entry, "inflections", source)
+        self._claim(inflections + abbreviations, actor.id, "name")
         self._claim(metonyms + genitives(metonyms), actor.id, "metonym")
         self._claim(_strings(entry, "compounds", source), actor.id, "compound")
         after_article = _strings(entry, "after_article", source)  # "Bahn": the short name after "die", "der"
@@ -120,7 +121,7 @@ class Catalog:
         demonyms = [form for noun in _strings(entry, "demonyms", source) for form in demonym_forms(noun)]
         adjectives = [form for stem in _strings(entry, "adjectives", source) for form in adjective_forms(stem)]
         self._claim(demonyms + adjectives, actor.id, "demonym")
-        for part in names + metonyms + abbreviations:
+        for part in names + metonyms + abbreviations + inflections:  # inflections: "Grünen-Politiker"
             if " " not in part:
                 self.compound_parts.setdefault(part, actor.id)
         for part in after_article:

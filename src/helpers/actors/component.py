@@ -7,7 +7,8 @@
 Each Span: `label_` the actor type (person, state, organisation, group, place, other), `kb_id_` the actor id
 (catalog id, or for a discovered name an id made from it: 'sigmar_gabriel'), and the extensions
 `mention_kind` (name, demonym, metonym, role, compound, discovered, description: "der Konzern" referring
-back to an organisation, see `helpers.actors.descriptions`), `actor_name` (display name),
+back to an organisation, "des Innenministeriums" naming an institution, see `helpers.actors.descriptions`),
+`actor_name` (display name),
 `affiliation` (display name of the actor it belongs to: from the catalog, or for a person the catalog does not
 know from the text, see `helpers.actors.roles`; None if neither says), `role` (the role before the name,
 "Kreml-Chef", or the role of a mention that is only a role), `name_start` (character offset of the name when a
@@ -92,7 +93,10 @@ class ActorComponent:
         date = article.date if article else None
         dateline = article.dateline if article else None
         mentions, affiliations = with_roles(found, texts, self.catalog, self.gazetteers, date)
-        mentions += describe_back(mentions, texts, tags, self.catalog, self.gazetteers)
+        descriptions = describe_back(mentions, texts, tags, self.catalog, self.gazetteers, affiliations)
+        # an institution on a compound's word ("SPD-Landtagsfraktion") replaces the mention of the actor in it
+        described = {(mention.start, mention.end) for mention in descriptions}
+        mentions = [mention for mention in mentions if (mention.start, mention.end) not in described] + descriptions
         mentions.sort(key=lambda mention: mention.start)
         mentions = [mention for mention in mentions if (mention.actor_id is not None or mention.name is not None)
                     and not (dateline and dateline[0] <= doc[mention.start].idx < dateline[1])]

@@ -8,20 +8,26 @@ Putin; `name_start` marks where the name begins); a role alone means its holder 
 person the catalog does not know, a role compound with an organisation, party or state in it ("GDL-Chef",
 "SPD-Verkehrspolitikerin", "Bahn-Personalvorstand") also names that actor (a mention of its own) and gives the
 person's affiliation, as does a party or organisation in brackets after the name ("Patrick Schnieder (CDU)"),
-and a state named right before the role ("der italienische Innenminister Giuliano Amato", "Frankreichs Präsident
-Nicolas Sarkozy": Italien, Frankreich). An affiliation found in the text holds for every mention of the person in
+a state named right before the role ("der italienische Innenminister Giuliano Amato", "Frankreichs Präsident
+Nicolas Sarkozy": Italien, Frankreich), and an organisation or state attached to a title in apposition ("Klaus
+Weber, der Chef der IG Metall", "der frühere Präsident des Irak, Saddam Hussein", "Renate Künast von den Grünen").
+An organisation the catalog does not know gets the state before its class noun ("die chinesische
+Nachrichtenagentur Xinhua": China). An affiliation found in the text holds for every mention of the actor in
 the article.
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from helpers.actors.catalog import Catalog
 from helpers.actors.gazetteers import Gazetteers
 from helpers.actors.mention import FoundMention, names_a_person
 from helpers.german.word_forms import slug
+from helpers.resources import read_yaml
 
 # The actor types that a person can belong to (an affiliation), as the catalog types them
 AFFILIATION_TYPES = frozenset({"organisation", "state", "group"})
+MAX_APPOSITION_WORDS = 8  # "Albrecht Conze, der politische Direktor der UN-Mission im Kongo,"
 
 
 @dataclass(frozen=True)
@@ -67,6 +73,7 @@ def with_roles(found: list[FoundMention], texts: list[str], catalog: Catalog, ga
         merged.append(mention)
     _affiliations_in_brackets(merged, texts, catalog, affiliations)
     _states_before_roles(merged, texts, catalog, gazetteers, affiliations)
+    _affiliations_in_appositions(merged, texts, catalog, gazetteers, affiliations)
     return merged, affiliations
 
 
@@ -114,18 +121,131 @@ def _affiliations_in_brackets(mentions, texts, catalog, affiliations):
             affiliations.setdefault(_person_id(person), affiliation)
 
 
+def _affiliation_of(mention, catalog):
+    """The Affiliation a mention names when a person can belong to its actor (an organisation, party, state or
+    group), else None."""
+    if mention.kind == "discovered":
+        return Affiliation(slug(mention.name), mention.name, mention.actor_type) \
+            if mention.actor_type in AFFILIATION_TYPES else None
+    if mention.actor_id is None or mention.kind == "role":
+        return None
+    actor = catalog.actor(mention.actor_id)
+    return Affiliation(actor.id, actor.name, actor.type) if actor.type in AFFILIATION_TYPES else None
+
+
+def _affiliations_in_appositions(mentions, texts, catalog, gazetteers, affiliations):
+    """'Hansjörg Elshorst, Vorstandsvorsitzender von Transparency International,', 'Albrecht Conze, der
+    politische Direktor der UN-Mission', 'der Leiter der UNO-Studie, Paulo Pinheiro,', 'der frühere Präsident
+    Irans, Mohammad Chātamī', 'Ken Rice vom Institut für Astronomie': the organisation, party or state of a
+    title in apposition to a person's name (between commas, no further than `MAX_APPOSITION_WORDS`), or after
+    `von` right behind the name."""
+    for index, person in enumerate(mentions):
+        if not names_a_person(person, catalog):
+            continue
+        if person.kind != "discovered" and catalog.actor(person.actor_id).affiliation is not None:
+            continue
+        after = (mention for mention in mentions[index + 1:index + 4] if mention.start >= person.end)
+        before = (mention for mention in reversed(mentions[max(index - 3, 0):index]) if mention.end <= person.start)
+        affiliation = _affiliation_after(person, after, texts, catalog, gazetteers) \
+            or _affiliation_before(person, before, texts, catalog, gazetteers)
+        if affiliation is not None:
+            affiliations.setdefault(_person_id(person), affiliation)
+
+
+def _affiliation_after(person, following, texts, catalog, gazetteers):
+    """The affiliation in ', Vorsitzender von X' or 'vom X' right after a person's name."""
+    grammar = _grammar()
+    if person.end < len(texts) and texts[person.end] in grammar["prepositions"]:  # "Ken Rice vom Institut"
+        organisation = next(following, None)
+        if organisation is not None and organisation.start - person.end <= 2:
+            return _affiliation_of(organisation, catalog)
+        return None
+    if person.end >= len(texts) or texts[person.end] != ",":
+        return None
+    limit = min(person.end + 1 + MAX_APPOSITION_WORDS, len(texts))
+    boundary = next((i for i in range(person.end + 1, limit) if texts[i] in grammar["apposition_ends"]), limit)
+    title = next((i for i in range(person.end + 1, boundary) if gazetteers.is_person_title(texts[i])), None)
+    if title is None:
+        return None
+    inside = [mention for mention in following if mention.start < boundary]
+    for position, mention in enumerate(inside):
+        if mention.start > title and _attached(texts, title, mention, grammar):
+            return _affiliation_of(_head(inside[position:], texts), catalog)
+    return None
+
+
+def _affiliation_before(person, preceding, texts, catalog, gazetteers):
+    """The affiliation in 'der Leiter der UNO-Studie, Paulo Pinheiro': a title with an organisation or state
+    attached, then a comma right before the person's name."""
+    if person.start < 2 or texts[person.start - 1] != ",":
+        return None
+    grammar = _grammar()
+    first = max(person.start - 1 - MAX_APPOSITION_WORDS, 0)
+    boundary = next((i for i in range(person.start - 2, first - 1, -1) if texts[i] in grammar["apposition_ends"]),
+                    first - 1)
+    attached = []
+    for mention in preceding:
+        if mention.start <= boundary:
+            break
+        attached.append(mention)
+    attached.reverse()  # in text order
+    for position, mention in enumerate(attached):  # the first one after the title
+        title = next((i for i in range(mention.start - 1, boundary, -1) if gazetteers.is_person_title(texts[i])),
+                     None)
+        if title is not None and _attached(texts, title, mention, grammar):
+            return _affiliation_of(_head(attached[position:], texts), catalog)
+    return None
+
+
+def _head(chain, texts):
+    """Of mentions in text order, the last of those that follow each other with at most a noun or a genitive
+    article between: the name a phrase ends in ("der chinesischen Weltraumbehörde CNSA" -> CNSA, "der
+    US-Weltraumbehörde NASA" -> NASA, "der Bundestagsfraktion der Grünen" -> Grüne; not "der Unionsfraktion im
+    Bundestag")."""
+    head = chain[0]
+    for mention in chain[1:]:
+        between = texts[head.end:mention.start]
+        if len(between) > 1 or between and not (between[0][:1].isupper()
+                                                or between[0] in _grammar()["genitive_articles"]):
+            break
+        head = mention
+    return head
+
+
+def _attached(texts, title, mention, grammar):
+    """Whether a mention hangs on the title at `title`: after a genitive article or `von` ("Direktor der
+    UN-Mission", "Leiter von Transparency", "Direktor des Rumänischen Kulturinstituts"), or as a state's
+    genitive name right after it ("Präsident Irans")."""
+    between = [text.lower() for text in texts[title + 1:mention.start]]
+    if not between:
+        return mention.kind == "name" and texts[mention.end - 1].endswith("s")
+    return len(between) <= 2 and (between[0] in grammar["genitive_articles"] or between[0] in grammar["prepositions"])
+
+
+@lru_cache(maxsize=None)
+def _grammar():
+    """`affiliation_grammar.yaml` as sets."""
+    return {section: frozenset(words) for section, words in read_yaml("affiliation_grammar.yaml").items()}
+
+
 def _states_before_roles(mentions, texts, catalog, gazetteers, affiliations):
     """'der italienische Innenminister Giuliano Amato', 'Frankreichs Präsident Nicolas Sarkozy': a state (its
-    demonym, or its name in the genitive) right before the title that stands right before a person's name."""
-    for state, person in zip(mentions, mentions[1:]):
-        if state.kind not in ("demonym", "name") or state.actor_id is None or person.start != state.end + 1:
+    demonym, or its name in the genitive) right before the title that stands right before a person's name; and
+    so for an organisation the catalog does not know after its class noun ('die chinesische Nachrichtenagentur
+    Xinhua': China)."""
+    for state, named in zip(mentions, mentions[1:]):
+        if state.kind not in ("demonym", "name") or state.actor_id is None or named.start != state.end + 1:
             continue
         if state.kind == "name" and not texts[state.end - 1].endswith("s"):
             continue  # "Frankreichs Präsident", not "Frankreich Präsident" (no such phrase)
-        if not names_a_person(person, catalog) or not gazetteers.is_person_title(texts[state.end]):
+        if names_a_person(named, catalog):
+            if not gazetteers.is_person_title(texts[state.end]):
+                continue
+        elif not (named.kind == "discovered" and named.actor_type == "organisation"
+                  and gazetteers.is_organisation_class(texts[state.end])):
             continue
         actor = catalog.actor(state.actor_id)
         if actor.type != "state":
             continue
-        if person.kind == "discovered" or catalog.actor(person.actor_id).affiliation is None:
-            affiliations.setdefault(_person_id(person), Affiliation(actor.id, actor.name, actor.type))
+        if named.kind == "discovered" or catalog.actor(named.actor_id).affiliation is None:
+            affiliations.setdefault(_person_id(named), Affiliation(actor.id, actor.name, actor.type))

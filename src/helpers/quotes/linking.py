@@ -13,8 +13,9 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from helpers.actors import SPAN_KEY as ACTORS
-from helpers.quotes.found import FoundQuote
+from helpers.quotes.found import MARKED_TYPES, FoundQuote
 from helpers.quotes.lexicon import ends_with_any, speech_cues
+from helpers.quotes.pronouns import Antecedents, person_genders, pronoun_is_plural
 
 
 def speaker_kind(speaker_text: str | None) -> str:
@@ -29,9 +30,10 @@ def link_speakers(doc: Doc, found: list[FoundQuote], text: str | None = None,
 
     A speaker is the actor whose mention overlaps the speaker's words; of several, the last person
     ("Putin-Sprecher Dmitri Peskow" -> Peskow), else the first mention ("Sprecher des Auswärtigen Amts").
-    A pronoun speaker (er, sie) is the previous person who spoke, "demnach" and "wonach" the previous
-    speaker. Anonymous speakers are linked too but stay anonymous. `text`: the Doc's text, if the caller has it
-    (`doc.text` joins all tokens anew each time); `mentions`: `actor_mentions(doc)`, if the caller has them.
+    A pronoun speaker (er, sie) is the person (or for "sagten sie" the group) it agrees with, named shortly
+    before (`helpers.quotes.pronouns`); "demnach" and "wonach" the previous speaker. Anonymous speakers are
+    linked too but stay anonymous. `text`: the Doc's text, if the caller has it (`doc.text` joins all tokens
+    anew each time); `mentions`: `actor_mentions(doc)`, if the caller has them.
     """
     mentions = actor_mentions(doc) if mentions is None else mentions
     if not mentions:
@@ -40,25 +42,35 @@ def link_speakers(doc: Doc, found: list[FoundQuote], text: str | None = None,
     anaphors = {word for word, rule in speech_cues()["reported"].items() if rule.get("position") == "self"}
     starts = [mention.start_char for mention in mentions]
     text = doc.text if text is None else text
-    last_person = last_speaker = None
+    antecedents = None  # made at the first pronoun speaker
+    speakers = []  # the mentions linked so far, in text order
     linked = []
     for quote in found:
         mention = None
         if quote.speaker:
             speaker = text[slice(*quote.speaker)]
             if speaker in pronouns:
-                mention = last_person
+                plural = pronoun_is_plural(doc, *quote.speaker, quote.cue.text if quote.cue is not None else None)
+                antecedents = antecedents or Antecedents(
+                    mentions, person_genders(mentions, text), _sentence_starts(doc),
+                    sorted((marked.start, marked.end) for marked in found if marked.type in MARKED_TYPES))
+                mention = antecedents.find(quote.speaker[0], speaker, plural, speakers)
             elif speaker.lower() in anaphors:  # "Demnach": the source named before
-                mention = last_speaker
+                mention = speakers[-1] if speakers else None
             else:
                 start, end = quote.speaker
                 mention = _overlapping_mention(mentions[:bisect.bisect_left(starts, end)], start)
         if mention is not None:
-            last_speaker = mention
-            if mention.label_ == "person":
-                last_person = mention
+            speakers.append(mention)
         linked.append(mention)
     return linked
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    """The start offsets of the article's sentences (of the Doc's, without an article)."""
+    article = doc._.article
+    return [sentence.start for sentence in article.sentences] if article is not None and article.sentences \
+        else [sentence.start_char for sentence in doc.sents]
 
 
 def actor_mentions(doc: Doc) -> list[Span]:
@@ -69,10 +81,12 @@ def actor_mentions(doc: Doc) -> list[Span]:
 
 def _overlapping_mention(mentions_before_end, start):
     """Of the mentions (in text order) that start before a speaker's end, the last person among those that
-    end after its start, else the first of those."""
+    end after its start, else the first of those that is not a state's adjective ("die chinesische
+    Nachrichtenagentur Xinhua" -> Xinhua), else the first."""
     overlapping = [mention for mention in mentions_before_end if mention.end_char > start]
     people = [mention for mention in overlapping if mention.label_ == "person"]
-    return people[-1] if people else overlapping[0] if overlapping else None
+    names = [mention for mention in overlapping if not mention._.derived]
+    return people[-1] if people else names[0] if names else overlapping[0] if overlapping else None
 
 
 def with_whole_name(quote: FoundQuote, mention: Span | None) -> FoundQuote:

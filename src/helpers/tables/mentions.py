@@ -19,8 +19,11 @@ MENTION_COLUMNS = {
     "actor_id": "catalog id, or for a discovered name an id made from it ('sigmar_gabriel')",
     "actor": "display name ('Russland', 'Wladimir Putin')",
     "actor_type": "person, state, organisation, group, place or other",
-    "affiliation": "display name of the actor this one belongs to (Putin -> Russland), or None",
-    "kind": "how the text refers to the actor: name, demonym, metonym, role, compound, discovered, description",
+    "affiliation": "display name of the actor this one belongs to (Putin -> Russland), from the catalog or, for "
+                   "an actor it does not know, as the article says it anywhere ('SPD-Politikerin Anja Brenner', "
+                   "'Klaus Weber, Chef der IG Metall', 'das russische Außenministerium'; helpers.actors.roles), or None",
+    "kind": "how the text refers to the actor: name, demonym, metonym, role, compound, discovered, description "
+            "('der Konzern', 'des Innenministeriums'; helpers.actors.descriptions)",
     "surface": "the text of the mention, article.text[start:end]",
     "start": "character offset of the mention in article.text",
     "end": "character offset after the mention",

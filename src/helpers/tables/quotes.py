@@ -34,9 +34,11 @@ QUOTE_COLUMNS = {
     "speaker": "who speaks as written in the text (for a carried-over quotation: where the speaker was last named)",
     "speaker_start": "offset of the speaker",
     "speaker_end": "offset after the speaker",
-    "speaker_actor_id": "the actor id the speaker refers to (a pronoun refers to the previous person who spoke)",
+    "speaker_actor_id": "the actor id the speaker refers to (a pronoun to the person it agrees with, named "
+                        "shortly before; see helpers.quotes.pronouns)",
     "speaker_actor": "the actor's display name",
-    "speaker_affiliation": "the display name of the actor's affiliation",
+    "speaker_affiliation": "the display name of the actor's affiliation: from the catalog, else as the article "
+                           "gives it anywhere (the mentions table's `affiliation`)",
     "speaker_kind": "actor (in the catalog), discovered (a name not in the catalog), anonymous or unknown",
     "carried_over": "True when the speaker was taken from the quotation before (no cue of its own)",
     "nested": "True for a direct or partial quote inside an indirect or reported one (which has a row too): "
