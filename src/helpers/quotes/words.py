@@ -17,13 +17,16 @@ from helpers.quotes.lexicon import clause_grammar
 
 
 class SentenceWord(NamedTuple):  # a tuple, not a dataclass: made for every word of an article, it must be cheap
-    """A non-space token: offsets, text, STTS tag, lemma and whether it stands inside quotation marks."""
+    """A non-space token: offsets, text, STTS tag, lemma, whether it is a verb in Konjunktiv I (or the
+    Konjunktiv II of reported speech, see `helpers.german.konjunktiv`) and whether it stands inside quotation
+    marks."""
 
     start: int
     end: int
     text: str
     tag: str
     lemma: str
+    konjunktiv: bool
     quoted: bool
 
 
@@ -35,6 +38,7 @@ class DocWords(NamedTuple):
     texts: list
     tags: list
     lemmas: list
+    konjunktiv: list
 
 
 def doc_words(doc: Doc) -> DocWords:
@@ -58,7 +62,12 @@ def doc_words(doc: Doc) -> DocWords:
     starts, orths, tags, lemmas = (columns[:, column].tolist() for column in range(4))
     texts = [strings[orth] for orth in orths]
     ends = [start + len(text) for start, text in zip(starts, texts)]
-    return DocWords(starts, ends, texts, [strings[tag] for tag in tags], [strings[lemma] for lemma in lemmas])
+    tags, lemmas = [strings[tag] for tag in tags], [strings[lemma] for lemma in lemmas]
+    konjunktiv = [False] * len(texts)
+    finite = numpy.isin(tag_column, [strings.add(tag) for tag in stts.FINITE_VERBS])
+    for index in numpy.flatnonzero(finite).tolist():  # only finite verbs can be: a tenth of the words
+        konjunktiv[index] = is_konjunktiv_i(texts[index], lemmas[index], tags[index])
+    return DocWords(starts, ends, texts, tags, lemmas, konjunktiv)
 
 
 def sentence_words(words_of_doc: DocWords, sentence, quoted_spans: list) -> list[SentenceWord]:
@@ -73,17 +82,12 @@ def sentence_words(words_of_doc: DocWords, sentence, quoted_spans: list) -> list
     return list(map(SentenceWord, *columns, quoted))
 
 
-def is_reported_speech_verb(word: SentenceWord) -> bool:
-    """Whether an unquoted finite verb is in Konjunktiv I (or the Konjunktiv II of reported speech): 'sei',
-    'arbeite' (see `helpers.german.konjunktiv`)."""
-    return not word.quoted and is_konjunktiv_i(word.text, word.lemma, word.tag)
-
-
 def has_reported_speech_verb(words: list[SentenceWord], first: int = 0, last: int | None = None) -> bool:
-    """Whether words[first:last + 1] hold a verb in Konjunktiv I, not next to a first-person pronoun."""
+    """Whether words[first:last + 1] hold an unquoted verb in Konjunktiv I ('sei', 'arbeite'), not next to a
+    first-person pronoun."""
     last = len(words) - 1 if last is None else last
     for index in range(first, last + 1):
-        if is_reported_speech_verb(words[index]):
+        if words[index].konjunktiv and not words[index].quoted:
             neighbours = {w.text.lower() for w in words[max(index - 1, 0):index + 2]}
             if not neighbours & clause_grammar()["first_person"]:  # "ich sage" is the indicative
                 return True
