@@ -51,22 +51,18 @@ def doc_words(doc: Doc) -> DocWords:
     columns = doc.to_array([IDX, ORTH, TAG, LEMMA, IS_SPACE, IS_TITLE, SENT_START])
     columns = columns[columns[:, 4] == 0]
     strings = doc.vocab.strings
-    tag_column = columns[:, 2]
-    lower_case = [tag for tag in numpy.unique(tag_column).tolist()
-                  if strings[tag][:1] == "V" or strings[tag] in stts.LOWER_CASE_WORDS]
-    openers = [strings.add(tag) for tag in stts.SENTENCE_OPENERS]
-    after_opener = numpy.isin(numpy.roll(tag_column, 1), openers)
-    names = numpy.isin(tag_column, lower_case) & (columns[:, 5] == 1) & (columns[:, 6] != 1) & ~after_opener
-    names[:1] = False
-    tag_column[names] = strings.add(stts.PROPER_NOUN)
-    starts, orths, tags, lemmas = (columns[:, column].tolist() for column in range(4))
+    starts, orths, tag_ids, lemma_ids = (columns[:, column].tolist() for column in range(4))
     texts = [strings[orth] for orth in orths]
     ends = [start + len(text) for start, text in zip(starts, texts)]
-    tags, lemmas = [strings[tag] for tag in tags], [strings[lemma] for lemma in lemmas]
-    konjunktiv = [False] * len(texts)
-    finite = numpy.isin(tag_column, [strings.add(tag) for tag in stts.FINITE_VERBS])
-    for index in numpy.flatnonzero(finite).tolist():  # only finite verbs can be: a tenth of the words
-        konjunktiv[index] = is_konjunktiv_i(texts[index], lemmas[index], tags[index])
+    tag_names = {tag: strings[tag] for tag in set(tag_ids)}
+    tags = [tag_names[tag] for tag in tag_ids]
+    lemmas = [strings[lemma] for lemma in lemma_ids]
+    for index in numpy.flatnonzero((columns[:, 5] == 1) & (columns[:, 6] != 1)).tolist():  # capitalised, inside
+        tag = tags[index]
+        if index and (tag[0] == "V" or tag in stts.LOWER_CASE_WORDS) and tags[index - 1] not in stts.SENTENCE_OPENERS:
+            tags[index] = stts.PROPER_NOUN
+    konjunktiv = [tag in stts.FINITE_VERBS and is_konjunktiv_i(text, lemma, tag)
+                  for text, tag, lemma in zip(texts, tags, lemmas)]
     return DocWords(starts, ends, texts, tags, lemmas, konjunktiv)
 
 
