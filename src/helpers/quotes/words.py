@@ -72,9 +72,12 @@ def sentence_words(words_of_doc: DocWords, sentence, quoted_spans: list) -> list
     first = bisect.bisect_right(words_of_doc.ends, sentence.start)
     last = bisect.bisect_left(words_of_doc.starts, sentence.end)
     columns = [column[first:last] for column in words_of_doc]
-    quoted = [any(q_start < start and end <= q_end or q_start <= start and end < q_end
-                  for q_start, q_end in quoted_spans) for start, end in zip(columns[0], columns[1])] \
-        if quoted_spans else [False] * len(columns[0])
+    starts, ends = columns[0], columns[1]
+    quoted = [False] * len(starts)
+    for q_start, q_end in quoted_spans:  # the words inside the span, unless one word is the whole span
+        for index in range(bisect.bisect_left(starts, q_start), bisect.bisect_left(starts, q_end)):
+            if ends[index] <= q_end and (starts[index], ends[index]) != (q_start, q_end):
+                quoted[index] = True
     return list(map(SentenceWord, *columns, quoted))
 
 
