@@ -222,6 +222,9 @@ def test_a_cue_has_all_its_words_and_each_words_offsets(text, cue_words):
     ("Die Steuerpläne stellte der Vorsitzende Franz Müntefering in Frage: „Das ist nicht machbar.“",
      "der Vorsitzende Franz Müntefering"),
     ("Die Ministerin Beate Merk wies dies als „Unverschämtheit“ zurück.", "Die Ministerin Beate Merk"),  # Merk: VVIMP
+    # Konjunktiv I with no speaker named shortly before: the named subject of the sentence before
+    ("Staatspräsident Georgi Parwanow ist besorgt. Der Konflikt sei nicht ethnisch motiviert.",
+     "Staatspräsident Georgi Parwanow"),
 ])
 def test_the_subject_that_speaks_in_coordinated_fronted_and_relative_clauses(text, speaker):
     assert quotes_of(text)["speaker"].tolist()[:1] == [speaker]

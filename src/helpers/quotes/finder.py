@@ -97,8 +97,9 @@ def find_quotes(reading: ArticleWords) -> list[FoundQuote]:
                                     quotes_too=previous[0] == sentence.index - 1,
                                     hearsay=continues_hearsay(article.text[slice(*previous[2])]))
             speakers = []  # "Allerdings habe Russland die USA informiert": still the previous speaker's words
-        elif not any(q.cue for q in here):  # far from a named speaker
-            here = continue_speaker(sentence, words, here, None, found, quotes_too=False,
+        elif not any(q.cue for q in here):  # far from a named speaker: the subject of the sentence before, if any
+            subject = _subject_of_sentence_before(reading, words, before, paragraph, found)
+            here = continue_speaker(sentence, words, here, subject, found, quotes_too=False,
                                     hearsay=bool(found) and found[-1].sentence == sentence.index - 1)
         found.extend(here)
         speakers = [q.speaker for q in here if q.speaker and not (q.cue and q.speaker == (q.cue.start, q.cue.end))] \
@@ -107,6 +108,23 @@ def find_quotes(reading: ArticleWords) -> list[FoundQuote]:
             previous = (sentence.index, paragraph.index, speakers[-1])
     found.sort(key=lambda quote: (quote.start, -quote.end, quote.type in MARKED_TYPES))  # the outer one first
     return mark_nested(found)
+
+
+def _subject_of_sentence_before(reading, words, before, paragraph, found):
+    """The subject of the sentence before, in the same paragraph and without a quotation of its own, as the
+    speaker of a Konjunktiv I sentence that no speaker named shortly before continues: "Das Robert-Koch-Institut
+    sieht keine besondere Gefahr. Lediglich Personen mit Geflügel seien zu schützen." None otherwise."""
+    if before is None or reading.article.paragraph_at(before.start) is not paragraph \
+            or not has_reported_speech_verb(words) or found and found[-1].end > before.start:
+        return None
+    words_before, _ = reading.sentence(before)
+    if not words_before or words_before[0].tag in stts.SUBORDINATORS or has_reported_speech_verb(words_before):
+        return None
+    verb = next((i for i, w in enumerate(words_before) if w.tag in stts.FINITE_VERBS and not w.quoted), None)
+    subject = clause_subject(words_before, verb) if verb is not None else None
+    if subject is None or not any(w.tag == stts.PROPER_NOUN for w in words_before[subject[0]:subject[1] + 1]):
+        return None  # a name, not "Der Sprengsatz"
+    return word_offsets(words_before, subject)
 
 
 def _direct_quotes(reading, sentence, words, cues, quoted_here):
