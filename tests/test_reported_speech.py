@@ -82,3 +82,10 @@ def test_hearsay_takes_the_speaker_of_the_quotation_before_not_of_a_cue_without_
     assert table[["type", "text", "speaker"]].values.tolist() == [
         ["reported", "Er soll Milliarden kosten", None],
     ]
+
+
+def test_a_speech_act_in_the_passive_is_said_by_its_agent():
+    table = quotes_of("Der Schaden wurde von der Polizei auf eine Million beziffert.")
+    assert table[["type", "text", "speaker"]].values.tolist() == [
+        ["reported", "Der Schaden wurde von der Polizei auf eine Million beziffert", "der Polizei"],
+    ]
