@@ -41,6 +41,8 @@ PRECISION_SAMPLES = {
         GOLD_DIR / "frame_precision_round3.tsv",
     "round 4: 200 cues of the round-1 articles, drawn with the lexicon of 2026-12-03 (second extension)":
         GOLD_DIR / "frame_precision_round4.tsv",
+    "round 5: 200 cues of the round-1 articles, drawn with the lexicon of 2026-12-04 (third extension)":
+        GOLD_DIR / "frame_precision_round5.tsv",
 }
 RECALL_SAMPLES = {
     "30 train articles, read while the lexicon was extended (optimistic)": (METAPHOR_GOLD, TRAIN),
@@ -87,6 +89,15 @@ def round5_articles(data_dir=TRAIN) -> list[str]:
     return sorted(random.Random("metaphor-recall-round5").sample(rest, 40))
 
 
+def dev_precision_articles(data_dir=DEV) -> list[str]:
+    """The 50 dev articles whose cues are drawn for the blind precision sample of 2026-12-04 (none of the 30 dev
+    articles whose metaphors were marked, drawn as `random.Random("metaphor-recall-dev")`): dev, because every
+    allowed train article was read while the lexicon was extended that day."""
+    ids = train_ids(data_dir)
+    marked = set(random.Random("metaphor-recall-dev").sample(ids, 30))
+    return sorted(random.Random("frame-precision-dev").sample([i for i in ids if i not in marked], 50))
+
+
 def analysed(ids, data_dir=TRAIN, lexicon=DEFAULT_LEXICON):
     """The analyses of Wikinews articles by id, in order."""
     paths = [Path(data_dir) / f"{article_id}.json" for article_id in ids]
@@ -95,12 +106,15 @@ def analysed(ids, data_dir=TRAIN, lexicon=DEFAULT_LEXICON):
     return list(analyze_many(articles, lexicon=lexicon))
 
 
-def draw_cues(n: int = 200, data_dir=TRAIN, lexicon=DEFAULT_LEXICON) -> pd.DataFrame:
-    """`n` cues drawn at random (seed "frame-precision-cues") from all cues of the 50 precision articles, each
-    with its sentence: the rows to judge. Columns: article_id, start, end, category, cue_lemma, surface,
-    sentence."""
+def draw_cues(n: int = 200, data_dir=TRAIN, lexicon=DEFAULT_LEXICON, articles=None) -> pd.DataFrame:
+    """`n` cues drawn at random (seed "frame-precision-cues") from all cues of the 50 precision articles (or of
+    `articles`, ids in `data_dir`), each with its sentence: the rows to judge. Columns: article_id, start, end,
+    category, cue_lemma, surface, sentence.
+
+        draw_cues(data_dir=DEV, articles=dev_precision_articles())     # the blind sample of 2026-12-04
+    """
     rows = []
-    for analysis in analysed(precision_articles(data_dir), data_dir, lexicon):
+    for analysis in analysed(articles or precision_articles(data_dir), data_dir, lexicon):
         article = analysis.article
         for cue in analysis.frame_cues.itertuples():
             sentence = article.sentences[int(cue.sentence)]
