@@ -1,10 +1,12 @@
 import itertools
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from helpers import analyze, load_article
 from helpers.errors import ArticleError
 from helpers.evaluation.quotes import (
     GoldDocument,
@@ -13,6 +15,7 @@ from helpers.evaluation.quotes import (
     optimal_pairs,
     overlap_counts,
     pair_quotations,
+    predicted_quotations,
     score,
     split_paths,
 )
@@ -97,6 +100,18 @@ def test_character_spans_cover_every_token_they_touch():
     assert document.tokens_between(4, 9) == {1}  # ends where token 2 starts
     assert document.tokens_between(1, 10) == {0, 1, 2}
     assert document.tokens_between(None, None) == frozenset()
+
+
+def test_all_cue_words_count_and_a_speech_act_verb_counts_as_quoted_not_as_cue():
+    text = "Die Polizei teilte mit, drei Menschen seien verletzt. Die Gewerkschaft kündigte einen Streik an."
+    article = load_article(text, article_id="beispiel")
+    tokens = [(m.start(), m.end()) for m in re.finditer(r"\w+|[^\w\s]", text)]
+    document = GoldDocument(article, tuple(s for s, _ in tokens), tuple(e for _, e in tokens), ())
+    words = [text[s:e] for s, e in tokens]
+    indirect, speech_act = predicted_quotations(analyze(article).quotes, document)
+    assert sorted(words[i] for i in indirect.tokens("cue")) == ["mit", "teilte"]
+    assert speech_act.tokens("cue") == frozenset()
+    assert {"kündigte", "an"} <= {words[i] for i in speech_act.tokens("quote")}
 
 
 def test_a_wikinews_file_is_read_with_its_exact_text_and_gold_token_ids(tmp_path):

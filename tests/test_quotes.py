@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from helpers import analyze, load_article
 from helpers.errors import BlickwinkelWarning
 from helpers.quotes import quotation_spans
-from helpers.tables.quotes import QUOTE_COLUMNS, quote_spans, who_speaks
+from helpers.tables.quotes import QUOTE_COLUMNS, cue_offsets, quote_spans, who_speaks
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "dpa_frankreich_russland_is.txt"
 
@@ -51,6 +51,33 @@ def test_a_short_article_without_quotations_gives_an_empty_table_with_all_column
     assert table.empty
     assert list(table.columns) == list(QUOTE_COLUMNS)
     assert who_speaks(table).empty and quote_spans(table).empty
+
+
+@pytest.mark.parametrize("text, quotes", [
+    ("Das sagte der Minister der „New York Times“ am Montag.", []),  # a name after a definite article
+    ("Im „Spiegel“ schrieb er, die Lage sei ernst.", [["indirect", "die Lage sei ernst"]]),
+    ("Er nannte den Plan eine „Unverschämtheit“.", [["partial", "„Unverschämtheit“"]]),  # after "eine": quoted
+])
+def test_capitalised_words_in_quotation_marks_after_a_definite_article_are_a_name(text, quotes):
+    assert quotes_of(text)[["type", "text"]].values.tolist() == quotes
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Die FDP schließt eine Ampel aus. Dies bestätigte der Vorsitzende Guido Westerwelle am Abend.",
+     ["indirect", "Die FDP schließt eine Ampel aus. Dies", "bestätigte", "der Vorsitzende Guido Westerwelle"]),
+    ("Laut „Welt“ soll er sich in Landsberg befinden.", ["reported", "soll er sich in Landsberg befinden", "Laut",
+                                                          "„Welt“"]),
+    ("Er sagte, „No-Go-Areas“ dürfe es nicht geben.", ["partial", "„No-Go-Areas“", "sagte", "Er"]),
+    ("Die Anklage wurde am Montag erhoben, wie die Staatsanwaltschaft mitteilte.",
+     ["indirect", "Die Anklage wurde am Montag erhoben", "mitteilte", "die Staatsanwaltschaft"]),
+    ("Der Verband hat in einer Stellungnahme bekannt gegeben, dass er klagt.",  # the particle written apart
+     ["indirect", "dass er klagt", "gegeben", "Der Verband"]),
+    # Konjunktiv I after an indicative main clause whose verb is no cue: its subject speaks
+    ("Die Schutzvereinigung ist der Ansicht, dass das Gesetz zu geringer Produktivität führe.",
+     ["indirect", "dass das Gesetz zu geringer Produktivität führe", "ist", "Die Schutzvereinigung"]),
+])
+def test_a_sentence_said_as_dies_a_source_in_quotation_marks_and_a_quoted_word_opening_a_clause(text, expected):
+    assert quotes_of(text)[["type", "text", "cue", "speaker"]].values.tolist()[:1] == [expected]
 
 
 def test_mistral_in_quotation_marks_is_a_ship_not_a_quote(seed):
@@ -158,6 +185,49 @@ def test_a_speaker_is_never_a_dateline_an_addressee_or_a_fragment_and_may_follow
 ])
 def test_speech_acts_with_an_object_and_sources_of_reported_speech(text, expected):
     assert quotes_of(text)[["type", "text", "cue", "speaker"]].values.tolist() == [expected]
+
+
+@pytest.mark.parametrize("text, cue_words", [
+    ("Die Polizei teilte am Montag mit, drei Menschen seien verletzt.", "teilte … mit"),  # the separated particle
+    ("Die Polizei hat am Montag gesagt, drei Menschen seien verletzt.", "hat … gesagt"),  # the auxiliary
+    ("Aus dem Ministerium hieß es, die Lage sei ernst.", "hieß es"),
+    ("Wie der Minister am Montag erklärte, sei die Lage ernst.", "Wie … erklärte"),
+    ("Die Polizei geht davon aus, dass die Täter fliehen wollten.", "geht davon aus"),
+    ("Merkel äußerte sich besorgt: Die Lage sei ernst.", "äußerte sich"),
+    ("Der Minister bezeichnete den Plan als „gefährlich“.", "bezeichnete … als"),
+    ("Der Minister sagte dazu, die Lage sei ernst.", "sagte"),  # "dazu" is no correlate of sagen
+    # a verb that is no speech verb of the lexicon, before a colon or a Konjunktiv I clause
+    ("Solana zeigte sich zuversichtlich: „Ich gehe davon aus, dass es gelingt.“", "zeigte sich"),
+    ("Die Vereinigung ist der Ansicht, dass das Gesetz zu Verlusten führe.", "ist der Ansicht"),
+])
+def test_a_cue_has_all_its_words_and_each_words_offsets(text, cue_words):
+    table = quotes_of(text)
+    assert table["cue_words"].tolist() == [cue_words]
+    article = load_article(text, article_id="beispiel")
+    offsets = cue_offsets(table["cue_spans"][0])
+    assert " ".join(article.text[start:end] for start, end in offsets) == cue_words.replace(" … ", " ")
+    assert (table["cue_start"][0], table["cue_end"][0]) in offsets  # the main word is one of them
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the subject of a clause whose second verb is the cue ("X erwartet … und gab bekannt, dass")
+    ("Norbert Lammert erwartet eine rasche Entscheidung und gab bekannt, dass die Prüfung dauern werde.",
+     "Norbert Lammert"),
+    ("Lukas Podolski war ebenfalls anwesend und sagte, er freue sich über den Wechsel.", "Lukas Podolski"),
+    # a nominative pronoun after the verb: the phrase before it is the object
+    ("Nähere Einzelheiten gab er nicht bekannt, er verwies aber auf Verzögerungen.", "er"),
+    ("Den Unmut der Partei brachte die Sprecherin zum Ausdruck: „Es gibt keinen Grund.“", "die Sprecherin"),
+    ("Hubert Primus, der für die Studie verantwortlich ist, sagte, sie sei richtig.", "Hubert Primus"),
+    # a plural before a singular verb is its object
+    ("Die Steuerpläne stellte der Vorsitzende Franz Müntefering in Frage: „Das ist nicht machbar.“",
+     "der Vorsitzende Franz Müntefering"),
+    ("Die Ministerin Beate Merk wies dies als „Unverschämtheit“ zurück.", "Die Ministerin Beate Merk"),  # Merk: VVIMP
+    # Konjunktiv I with no speaker named shortly before: the named subject of the sentence before
+    ("Staatspräsident Georgi Parwanow ist besorgt. Der Konflikt sei nicht ethnisch motiviert.",
+     "Staatspräsident Georgi Parwanow"),
+])
+def test_the_subject_that_speaks_in_coordinated_fronted_and_relative_clauses(text, speaker):
+    assert quotes_of(text)["speaker"].tolist()[:1] == [speaker]
 
 
 def test_a_konjunktiv_i_sentence_far_from_any_speaker_is_reported_speech_without_a_speaker():

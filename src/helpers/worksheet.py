@@ -35,7 +35,7 @@ from helpers.summary.quotes import describe_silent_actors, quote_questions
 from helpers.summary.wording import quoted
 from helpers.tables.frame_profile import frame_profile
 from helpers.tables.mentions import actor_counts
-from helpers.tables.quotes import speaker_labels, who_speaks
+from helpers.tables.quotes import cue_offsets, speaker_labels, who_speaks
 
 WORDING = "worksheet_de.yaml"
 SPOKEN_DIRECTLY = {"direct", "partial"}  # in quotation marks: a solid underline; other quotations dashed
@@ -139,7 +139,7 @@ def quote_overview(quotes: pd.DataFrame) -> pd.DataFrame:
         "number": quotes["quote_id"] + 1,
         "type": quotes["type"].map(lambda kind: types.get(kind, kind)),
         "speaker": speaker_labels(quotes),
-        "cue": quotes["cue"].fillna(missing),
+        "cue": quotes["cue_words"].fillna(missing),
         "beginning": quotes["text"].map(lambda text: quoted(text, QUOTE_BEGINNING_WORDS)),
     })
     return rows.rename(columns=wording()["quote_columns"])
@@ -159,9 +159,10 @@ def marked_article(article: Article, quotes: pd.DataFrame) -> str:
     for row in quotes.itertuples():
         kind = "quote-direct" if row.type in SPOKEN_DIRECTLY else "quote-indirect"
         marks.append((int(row.start), int(row.end), kind, int(row.quote_id) + 1))
-    for columns, kind in (("cue", "cue"), ("speaker", "speaker")):
-        spans = quotes[[f"{columns}_start", f"{columns}_end"]].dropna().drop_duplicates()
-        marks += [(int(start), int(end), kind, None) for start, end in spans.itertuples(index=False)]
+    cues = {offsets for spans in quotes["cue_spans"] for offsets in cue_offsets(spans)}
+    speakers = quotes[["speaker_start", "speaker_end"]].dropna().drop_duplicates()
+    marks += [(start, end, "cue", None) for start, end in sorted(cues)]
+    marks += [(int(start), int(end), "speaker", None) for start, end in speakers.itertuples(index=False)]
     marks = sorted((mark for mark in marks if mark[1] > mark[0]), key=lambda mark: (mark[0], -mark[1]))
     paragraphs = []
     for paragraph in article.paragraphs:

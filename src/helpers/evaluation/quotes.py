@@ -28,7 +28,9 @@ from tqdm import tqdm
 from helpers.analysis import analyze
 from helpers.article.formats import article_from_json
 from helpers.errors import ArticleError
+from helpers.quotes.lexicon import speech_cues
 from helpers.resources import SHARED_DATA
+from helpers.tables.quotes import cue_offsets
 
 DATA_DIR = SHARED_DATA / "wikinews-quotes"
 ROLES = ("quote", "cue", "speaker")
@@ -106,12 +108,19 @@ def split_paths(split, data_dir=None, limit=None):
 
 
 def predicted_quotations(table, document):
-    """The rows of a `quotes()` table as token sets; a quote's own cue and speaker never count as quoted."""
+    """The rows of a `quotes()` table as token sets (the cue: all its words, `cue_spans`); a quote's own cue
+    and speaker never count as quoted, except in a sentence that is itself a speech act ("Die Gewerkschaft
+    kündigte einen Streik an": a reported quotation whose cue is a verb inside its span): there the verb counts
+    as quoted, not as cue, because the data marks such a sentence as a Reported quotation without a cue."""
+    verbs = speech_cues()["verbs"]
     quotations = []
     for row in table.itertuples(index=False):
-        cue = document.tokens_between(row.cue_start, row.cue_end)
+        span = document.tokens_between(row.start, row.end)
+        cue = frozenset().union(*(document.tokens_between(start, end) for start, end in cue_offsets(row.cue_spans)))
+        if row.type == "reported" and row.cue_lemma in verbs:
+            cue -= span
         speaker = document.tokens_between(row.speaker_start, row.speaker_end)
-        quote = document.tokens_between(row.start, row.end) - cue - speaker
+        quote = span - cue - speaker
         quotations.append(Quotation(type=row.type, roles={"quote": quote, "cue": cue, "speaker": speaker}))
     return quotations
 

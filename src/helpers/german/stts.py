@@ -11,6 +11,7 @@ STTS". The HanTa component writes these tags into `token.tag_` (`resources/hanta
 FINITE_VERBS = frozenset({"VVFIN", "VAFIN", "VMFIN"})  # a finite verb of any kind: sagte, hat, kann
 FINITE_FULL_VERBS = frozenset({"VVFIN", "VVIMP"})  # the verb a separated particle belongs to: nähern ... an
 AUXILIARIES = frozenset({"VAFIN", "VMFIN"})  # hat, wird, kann: before a participle or infinitive at the end
+AUXILIARY = "VAFIN"  # hat, wird, ist: not a modal
 NON_FINITE_FULL_VERBS = frozenset({"VVPP", "VVINF"})  # gesagt, sagen: after an auxiliary
 ZU_INFINITIVES = frozenset({"VVIZU", "PTKZU"})  # anzunähern, zu beenden
 SEPARATED_PARTICLE = "PTKVZ"  # the particle of a separable verb at the end of its clause: an, mit, vor
@@ -48,7 +49,8 @@ PREPOSITIONS = frozenset({"APPR", "APPRART"})  # aus, im
 # Clauses
 SUBORDINATORS = frozenset({"KOUS", "PWAV", "KOKOM"})  # weil, wie, als: their verb stands at the clause end
 # words after which no reported clause begins: a relative pronoun, um-zu, a comparison
-NOT_A_REPORTED_CLAUSE = frozenset({"PRELS", "PRELAT", "KOUI", "KOKOM"})
+RELATIVE_PRONOUN = "PRELS"  # der, die, das opening a relative clause
+NOT_A_REPORTED_CLAUSE = frozenset({RELATIVE_PRONOUN, "PRELAT", "KOUI", "KOKOM"})
 # words after which a new clause, and so a new noun phrase, begins
 CLAUSE_BOUNDARIES = frozenset({"$,", "$.", "$(", "KON", "KOUS", "PWAV", "PRELS"})
 
@@ -56,6 +58,8 @@ CLAUSE_BOUNDARIES = frozenset({"$,", "$.", "$(", "KON", "KOUS", "PWAV", "PRELS"}
 COMMA = "$,"
 SENTENCE_END = "$."
 OTHER_PUNCTUATION = "$("  # quotation marks, brackets, dashes
+SENTENCE_OPENERS = frozenset({SENTENCE_END, OTHER_PUNCTUATION})  # after them a word may be capitalised: ": Sagen"
+LOWER_CASE_WORDS = frozenset({"ADV", "ADJD"})  # with the verbs (V…): written in lower case inside a clause
 CLAUSE_ENDS = frozenset({"$,", "$."})
 # words that can never be a speech verb: nouns, adjectives, punctuation
 NEVER_A_SPEECH_VERB = frozenset({"NN", "NE", "ADJA", "$("})

@@ -8,8 +8,12 @@
   ('direct': a whole sentence or clause in quotation marks, 'partial': a few quoted words inside the
   journalist's sentence, 'indirect': reported in Konjunktiv I or a dass-clause after a speech verb, or a
   Konjunktiv I sentence continuing an earlier quotation (far from any named speaker: without a speaker),
-  'reported': a sentence attributed by laut, nach Angaben, zufolge, so X); `kb_id_` the speaker's actor id ('' if not linked). Direct and partial quotes
-  include their quotation marks. Extensions: `cue` (a Span of "quote_cues" or None), `speaker` (a Span of
+  'reported': a sentence attributed by laut, nach Angaben, zufolge, so X, a sentence that is itself a speech
+  act ("Die Gewerkschaft kündigte einen Streik an"), or one with the hearsay "soll" that continues the speaker
+  of the quotation before); `kb_id_` the speaker's actor id ('' if not linked). Direct and partial quotes
+  include their quotation marks. Extensions: `cue` (a Span of "quote_cues" or None: the cue's main word, the
+  verb or preposition), `cue_words` ((start, end) offsets of all the cue's words: "teilte … mit", "hat …
+  gesagt", "heißt es"; () without a cue), `speaker` (a Span of
   "speakers" or None: for a carried-over quotation where the speaker was last named), `speaker_mention` (the
   Span of doc.spans["actors"] the speaker refers to, or None), `speaker_kind` ('actor': in the catalog,
   'discovered': a name not in the catalog, 'anonymous': Diplomaten, Kreise, Beobachter, 'unknown'),
@@ -31,7 +35,7 @@ from helpers.quotes.linking import actor_mentions, link_speakers, speaker_kind, 
 from helpers.quotes.speaker_choice import MODEL_FILE, SpeakerChoice
 
 QUOTES, CUES, SPEAKERS = "quotes", "quote_cues", "speakers"
-QUOTE_EXTENSIONS = {"cue": None, "speaker": None, "speaker_mention": None, "speaker_kind": None,
+QUOTE_EXTENSIONS = {"cue": None, "cue_words": (), "speaker": None, "speaker_mention": None, "speaker_kind": None,
                     "carried_over": False, "nested": False}
 for _name, _default in QUOTE_EXTENSIONS.items():
     if not Span.has_extension(_name):
@@ -82,6 +86,7 @@ class QuoteComponent:
             cue = doc.char_span(quote.cue.start, quote.cue.end, label=quote.cue_lemma)
             cues.append(cue)
             span._.cue = cue
+            span._.cue_words = quote.cue_words or ((quote.cue.start, quote.cue.end),)
         if quote.speaker:
             key = (*quote.speaker, kind, actor_id)  # a speaker named once may speak again (carried over)
             if key not in speakers:

@@ -17,8 +17,8 @@ from helpers.errors import ResourceError
 from helpers.german import stts
 from helpers.quotes.lexicon import clause_grammar, ends_with_any, speech_cues
 from helpers.quotes.noun_phrases import (
-    apposition_before, clause_start, noun_phrase_after, noun_phrase_before, sentence_subject_before, skip_fillers,
-    starts_clause,
+    apposition_before, clause_start, is_object, noun_phrase_after, noun_phrase_before, quoted_name_after,
+    sentence_subject_before, skip_fillers, starts_clause,
 )
 from helpers.quotes.words import SentenceWord
 
@@ -32,6 +32,11 @@ class SpeechCue:
     kind: str  # 'verb' or 'reported'
     speaker: tuple | None  # (first word index, last word index) of the speaker
     frame: tuple  # (first, last) word index of cue and speaker together: the attribution, not the quote
+    words: tuple = ()  # the indexes of all the cue's words, in order ("teilte … mit"); () means (index,)
+
+    def offsets(self, words: list[SentenceWord]) -> tuple:
+        """The (start, end) character offsets of the cue's words."""
+        return tuple((words[i].start, words[i].end) for i in (self.words or (self.index,)))
 
 
 class SpeechCueMatcher:
@@ -68,10 +73,11 @@ def find_cues(words: list[SentenceWord], cue_starts: frozenset[int]) -> list[Spe
     for index, word in enumerate(words):
         if word.start not in cue_starts or word.quoted or word.tag in stts.NEVER_A_SPEECH_VERB:
             continue
-        lemma = _verb_cue(words, index, lexicon)
+        lemma, particle = _verb_cue(words, index, lexicon)
         if lemma:
             speaker = _verb_speaker(words, index, lemma)
-            found.append(SpeechCue(index, lemma, "verb", speaker, cue_frame(index, speaker)))
+            found.append(SpeechCue(index, lemma, "verb", speaker, cue_frame(index, speaker),
+                                   verb_cue_words(words, index, lexicon["verbs"][lemma], particle)))
             continue
         cue = _reported_cue(words, index, lexicon)
         if cue:
@@ -80,25 +86,83 @@ def find_cues(words: list[SentenceWord], cue_starts: frozenset[int]) -> list[Spe
 
 
 def _verb_cue(words, index, lexicon):
-    """The lemma of the speech verb at `index` (by word form, by lemma, or split from its particle), or None."""
+    """The lemma of the speech verb at `index` (by word form, by lemma, or split from its particle, which may
+    also stand right before it: "bekannt gegeben") and the index of its separated particle, or (None, None)."""
     word = words[index]
     if word.text[:1].isupper() and index > 0:
-        return None  # capitalised inside a sentence: a noun ("Angaben"), not a verb
+        return None, None  # capitalised inside a sentence: a noun ("Angaben"), not a verb
     form = word.text.lower()
     candidates = []
     if form in lexicon["verb_forms"]:
         candidates.append((*lexicon["verb_forms"][form], False))
+    joined = words[index - 1].text.lower() + form if index else None  # "bekannt gegeben", "bekannt gab"
+    if joined in lexicon["verb_forms"] and not words[index - 1].quoted:
+        lemma, entry = lexicon["verb_forms"][joined]
+        return lemma, index - 1
     if stts.is_full_verb(word.tag) and word.lemma.lower() in lexicon["verbs"]:
         candidates.append((word.lemma.lower(), lexicon["verbs"][word.lemma.lower()], False))
     candidates += [(lemma, entry, True) for lemma, entry in lexicon["split_forms"].get(form, [])]
     for lemma, entry, split in candidates:
-        if split and not any(w.text == entry["particle"] and not w.quoted for w in words[index + 1:]):
-            continue  # "gab ... bekannt" needs its particle
+        particle = next((i for i in range(index + 1, len(words)) if words[i].text == entry["particle"]
+                         and not words[i].quoted and _ends_clause(words, i)), None) if split else None
+        if split and particle is None:
+            continue  # "gab ... bekannt" needs its particle, at the end of the clause: not "gab es Kritik an ihm"
         if entry.get("needs") and entry["needs"] not in {w.text.lower() for w in words[max(index - 1, 0):index + 2]
                                                          if w is not word}:
             continue  # "heißt es"
-        return lemma
-    return None
+        return lemma, particle
+    return None, None
+
+
+def verb_cue_words(words, index, entry, particle=None) -> tuple:
+    """The indexes of a speech verb's cue words, in order: the verb at `index`, its separated `particle`, the
+    auxiliary of a compound tense ("hat … gesagt", "war berichtet worden"), the word it `needs` ("heißt
+    es"), a reflexive pronoun ("äußerte sich"), a correlate of a separable verb or of its `with` ("geht davon aus", "verwies darauf"), a phrase such as "mit den
+    Worten", the word of `with` in its entry ("bezeichnete … als") and the opener of a wie-clause ("wie … erklärte").
+    """
+    grammar = clause_grammar()
+    opener = clause_start(words, index)
+    first = 0 if opener is None else opener + 1
+    end = next((i for i in range(index + 1, len(words)) if words[i].quoted or words[i].text in {",", ":"}
+                or words[i].tag in stts.SUBORDINATORS), len(words))  # the verb's own clause
+    if particle is None and words[index].tag in stts.FINITE_VERBS:  # a particle the lexicon does not list
+        particle = next((i for i in range(index + 1, end) if words[i].tag == stts.SEPARATED_PARTICLE), None)
+    cue = {index} | ({particle} if particle is not None else set())
+    if words[index].tag in stts.NON_FINITE_FULL_VERBS:
+        auxiliary = next((i for i in range(index - 1, first - 1, -1) if words[i].tag in stts.AUXILIARIES), None)
+        if auxiliary is not None:
+            cue.add(auxiliary)
+        near = set(range(auxiliary if auxiliary is not None else index, index)) | {index + 1}
+    else:
+        near = {index + 1, index + 2}  # "äußerte sich", "äußerte er sich"
+        for position in range(index + 1, end):  # "berichtet worden", "wie berichtet wurde"
+            if words[position].text.lower() not in grammar["passive_participles"] \
+                    and words[position].tag not in stts.AUXILIARIES:
+                break
+            cue.add(position)
+    needs = entry.get("needs")
+    for position in sorted(near):
+        if first <= position < end and not words[position].quoted:
+            text = words[position].text.lower()
+            correlate = text in grammar["cue_correlates"] and ("particle" in entry or text == entry.get("with"))
+            if text in grammar["cue_reflexives"] or correlate or text == needs:
+                cue.add(position)
+    after = max(cue) + 1
+    for phrase in grammar["cue_phrases"]:
+        if tuple(w.text.lower() for w in words[after:after + len(phrase)]) == phrase:
+            cue.update(range(after, after + len(phrase)))
+    governed = next((i for i in range(index + 1, end) if words[i].text.lower() == entry.get("with")), None)
+    if governed is not None:
+        cue.add(governed)
+    if opener is not None and words[opener].text.lower() in grammar["source_clause_openers"]:
+        cue.add(opener)
+    return tuple(sorted(cue))
+
+
+def _ends_clause(words, index):
+    """Whether the word at `index` is the last of its clause: the sentence ends, or punctuation or 'und' follows."""
+    following = words[index + 1] if index + 1 < len(words) else None
+    return following is None or stts.is_punctuation(following.tag) or following.tag == stts.COORDINATION
 
 
 def _reported_cue(words, index, lexicon):
@@ -110,7 +174,7 @@ def _reported_cue(words, index, lexicon):
     if rule.get("after_comma") and (index == 0 or words[index - 1].text != ","):
         return None
     if position == "before":
-        speaker = noun_phrase_after(words, index + 1)
+        speaker = noun_phrase_after(words, index + 1) or quoted_name_after(words, index + 1)
         if speaker is None and rule.get("also_after"):
             before = noun_phrase_before(words, index - 1)  # "seiner Meinung nach"
             if before and ends_with_any(words[before[1]].text, lexicon["nouns"]):
@@ -136,6 +200,15 @@ def cue_frame(index: int, speaker: tuple | None) -> tuple[int, int]:
     if speaker is None:
         return (index, index)
     return (min(index, speaker[0]), max(index, speaker[1]))
+
+
+def _subject_of_first_conjunct(words, verb):
+    """The subject of the clause before "und" when the verb right after it has none of its own: "Key hat sich
+    vor Ort informiert und sprach von einer „vollständigen Zerstörung“" (Key speaks)."""
+    if verb < 2 or words[verb - 1].text not in clause_grammar()["joining_conjunctions"]:
+        return None
+    first_verb = next((i for i in range(verb - 2) if words[i].tag in stts.FINITE_VERBS and not words[i].quoted), None)
+    return sentence_subject_before(words, first_verb) if first_verb else None
 
 
 def _verb_speaker(words, index, lemma):
@@ -166,15 +239,58 @@ def _verb_speaker(words, index, lemma):
         if before and before[0] > 0 and words[before[0] - 1].tag in stts.PREPOSITIONS:
             return before
         return None
-    subject = sentence_subject_before(words, anchor)
-    if subject:
+    grammar = clause_grammar()
+    if after < len(words) and words[after].text.lower() in grammar["nominative_pronouns"] and not words[after].quoted:
+        return (after, after)  # "Nähere Einzelheiten gab er nicht bekannt": the fronted phrase is the object
+    subject = sentence_subject_before(words, anchor) or _subject_of_first_conjunct(words, anchor)
+    if subject and not is_object(words, subject[0]) and not _disagrees_in_number(words, subject, anchor):
         return subject
-    if before and starts_clause(words, before[0]):
+    if before and starts_clause(words, before[0]) and not is_object(words, before[0]):
         return before
     opener = clause_start(words, anchor)
     if opener is not None and words[opener].tag in stts.SUBORDINATORS:  # "wie der Minister am Dienstag erklärte"
         in_clause = noun_phrase_after(words, skip_fillers(words, opener + 1))
         if in_clause:
             return in_clause  # else the verb opens the main clause: "Als ihm … eröffnet worden war sagte er:"
-    apposition = apposition_before(words, anchor)
-    return apposition or noun_phrase_after(words, after)
+    apposition = apposition_before(words, anchor) or _name_before_relative_clause(words, anchor)
+    if apposition:
+        return apposition
+    following = noun_phrase_after(words, after)
+    return None if following and is_object(words, following[0]) else following
+
+
+def clause_subject(words, verb):
+    """The subject of the main clause of the finite `verb`, even one that is no speech verb ("Pinheiro sieht
+    die Verantwortung beim Staat: „…“"): a nominative pronoun after the verb, else the phrase before it,
+    else the one after it; never a phrase that is not nominative ("Den Unmut der CDU brachte sie …")."""
+    after = skip_fillers(words, verb + 1)
+    if after < len(words) and words[after].text.lower() in clause_grammar()["nominative_pronouns"] \
+            and not words[after].quoted:
+        return (after, after)
+    for phrase in (sentence_subject_before(words, verb), noun_phrase_after(words, after)):
+        if phrase and not is_object(words, phrase[0]) and not _disagrees_in_number(words, phrase, verb):
+            return phrase
+    return None
+
+
+def _disagrees_in_number(words, phrase, verb):
+    """Whether a plural noun phrase before a singular verb cannot be its subject: "Die Steuerpläne stellte der
+    SPD-Vorsitzende in Frage" (a plural after "die" is written unlike its lemma, a feminine singular alike)."""
+    head = words[phrase[1]]
+    plural = words[phrase[0]].text.lower() in clause_grammar()["plural_articles"] and head.tag == stts.COMMON_NOUN \
+        and head.text != head.lemma
+    return plural and phrase[1] < verb and not words[verb].text.endswith("n")
+
+
+
+
+def _name_before_relative_clause(words, verb):
+    """The speaker before a relative clause that ends right before the verb: "Hubert Primus, der bei Stiftung
+    Warentest … verantwortlich ist, wies den Vorwurf zurück"."""
+    if verb < 4 or words[verb - 1].text != ",":
+        return None
+    comma = next((i for i in range(verb - 2, 0, -1) if words[i].text == "," or words[i].quoted), None)
+    if comma is None or words[comma].quoted or words[comma + 1].tag != stts.RELATIVE_PRONOUN:
+        return None
+    speaker = noun_phrase_before(words, comma - 1)
+    return speaker if speaker and starts_clause(words, speaker[0]) else None

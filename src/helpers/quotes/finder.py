@@ -13,18 +13,20 @@ from spacy.tokens import Doc
 
 from helpers.article import Article
 from helpers.german import stts
-from helpers.quotes.cues import find_cues
+from helpers.quotes.cues import clause_subject, find_cues, verb_cue_words
 from helpers.quotes.found import MARKED_TYPES, FoundQuote, mark_nested
-from helpers.quotes.indirect import continue_speaker, indirect_quotes
-from helpers.quotes.lexicon import ends_with_any, speech_cues
+from helpers.quotes.indirect import continue_speaker, indirect_quotes, quote_referred_back
+from helpers.quotes.lexicon import clause_grammar, ends_with_any, speech_cues
 from helpers.quotes.marks import quotation_spans
-from helpers.quotes.noun_phrases import noun_phrase_after, sentence_subject_before, skip_fillers
+from helpers.quotes.noun_phrases import noun_phrase_after, skip_fillers
+from helpers.quotes.reported import continues_hearsay
 from helpers.quotes.words import (
     DocWords, doc_words, has_reported_speech_verb, last_content_word, sentence_words, word_offsets,
 )
 
 MAX_CARRY_GAP = 2  # a Konjunktiv I sentence continues a speaker named at most this many sentences before
 MAX_SCARE_QUOTE_WORDS = 2  # "sogenannte „Experten“": one or two words in quotation marks without a speaker
+MAX_QUOTED_NAME_WORDS = 4  # der „New York Times“: capitalised words after an article, a name rather than a quote
 QUOTED_PARTS = {"body", "lead"}
 
 
@@ -77,19 +79,28 @@ def find_quotes(reading: ArticleWords) -> list[FoundQuote]:
         cues = find_cues(words, cue_starts)
         here = _direct_quotes(reading, sentence, words, cues, quoted_here)
         here += indirect_quotes(sentence, words, cues)
+        before = article.sentences[sentence.index - 1] if sentence.index else None
+        if not here and before and article.paragraph_at(before.start) is paragraph \
+                and not (found and found[-1].end > before.start):
+            referred = quote_referred_back(sentence, words, cues, before)  # "… . Dies bestätigte X."
+            here = [referred] if referred else here
         # a speaker named here continues into the next sentences; "demnach" only points back to one named before
         speakers = [word_offsets(words, cue.speaker) for cue in cues
                     if cue.speaker not in {None, (cue.index, cue.index)}]
         near = previous and sentence.index - previous[0] <= MAX_CARRY_GAP and paragraph.index - previous[1] <= 1
-        own = None if any(q.cue for q in here) else _reported_after_colon(sentence, words)
+        own = None if any(q.cue for q in here) else \
+            _reported_after_colon(sentence, words) or _reported_after_main_clause(sentence, words)
         if own is not None:
             here.append(own)
         elif not any(q.cue for q in here) and near:
             here = continue_speaker(sentence, words, here, previous[2], found,
-                                    quotes_too=previous[0] == sentence.index - 1)
+                                    quotes_too=previous[0] == sentence.index - 1,
+                                    hearsay=continues_hearsay(article.text[slice(*previous[2])]))
             speakers = []  # "Allerdings habe Russland die USA informiert": still the previous speaker's words
-        elif not any(q.cue for q in here) and has_reported_speech_verb(words):  # far from a named speaker
-            here = continue_speaker(sentence, words, here, None, found, quotes_too=False)
+        elif not any(q.cue for q in here):  # far from a named speaker: the subject of the sentence before, if any
+            subject = _subject_of_sentence_before(reading, words, before, paragraph, found)
+            here = continue_speaker(sentence, words, here, subject, found, quotes_too=False,
+                                    hearsay=bool(found) and found[-1].sentence == sentence.index - 1)
         found.extend(here)
         speakers = [q.speaker for q in here if q.speaker and not (q.cue and q.speaker == (q.cue.start, q.cue.end))] \
             or speakers
@@ -97,6 +108,23 @@ def find_quotes(reading: ArticleWords) -> list[FoundQuote]:
             previous = (sentence.index, paragraph.index, speakers[-1])
     found.sort(key=lambda quote: (quote.start, -quote.end, quote.type in MARKED_TYPES))  # the outer one first
     return mark_nested(found)
+
+
+def _subject_of_sentence_before(reading, words, before, paragraph, found):
+    """The subject of the sentence before, in the same paragraph and without a quotation of its own, as the
+    speaker of a Konjunktiv I sentence that no speaker named shortly before continues: "Das Robert-Koch-Institut
+    sieht keine besondere Gefahr. Lediglich Personen mit Geflügel seien zu schützen." None otherwise."""
+    if before is None or reading.article.paragraph_at(before.start) is not paragraph \
+            or not has_reported_speech_verb(words) or found and found[-1].end > before.start:
+        return None
+    words_before, _ = reading.sentence(before)
+    if not words_before or words_before[0].tag in stts.SUBORDINATORS or has_reported_speech_verb(words_before):
+        return None
+    verb = next((i for i, w in enumerate(words_before) if w.tag in stts.FINITE_VERBS and not w.quoted), None)
+    subject = clause_subject(words_before, verb) if verb is not None else None
+    if subject is None or not any(w.tag == stts.PROPER_NOUN for w in words_before[subject[0]:subject[1] + 1]):
+        return None  # a name, not "Der Sprengsatz"
+    return word_offsets(words_before, subject)
 
 
 def _direct_quotes(reading, sentence, words, cues, quoted_here):
@@ -122,10 +150,11 @@ def _direct_quotes(reading, sentence, words, cues, quoted_here):
             else "partial"
         quote = FoundQuote(kind, start, end, cue_sentence.index)
         if cue is not None:
-            quote = replace(quote, cue=cue_words[cue.index], cue_lemma=cue.lemma,
+            quote = replace(quote, cue=cue_words[cue.index], cue_lemma=cue.lemma, cue_words=cue.offsets(cue_words),
                             speaker=word_offsets(cue_words, cue.speaker))
         elif _subject_before_colon(words, start) is not None:
-            quote = replace(quote, speaker=word_offsets(words, _subject_before_colon(words, start)))
+            verb, subject = _subject_before_colon(words, start)
+            quote = replace(quote, speaker=word_offsets(words, subject), **_frame_cue(words, verb))
         elif len(re.findall(r"\w+", text[start:end])) <= MAX_SCARE_QUOTE_WORDS and kind == "partial" \
                 and not has_reported_speech_verb(words):
             continue  # scare quotes: a word or two in quotation marks that nobody is said to have said
@@ -142,23 +171,53 @@ def _reported_after_colon(sentence, words):
     last = last_content_word(words, colon + 1)
     if last <= colon or not has_reported_speech_verb(words, colon + 1, last):
         return None
-    subject = _subject_before_colon(words, words[colon + 1].start)
-    if subject is None:
+    frame = _subject_before_colon(words, words[colon + 1].start)
+    if frame is None:
         return None
     return FoundQuote("indirect", words[colon + 1].start, words[last].end, sentence.index,
-                      speaker=word_offsets(words, subject))
+                      speaker=word_offsets(words, frame[1]), **_frame_cue(words, frame[0]))
+
+
+def _reported_after_main_clause(sentence, words):
+    """'Die DSW ist der Ansicht, dass das Gesetz zu geringer Produktivität führe': Konjunktiv I in the clause
+    after an indicative main clause, whose verb is no known cue, is what the main clause's subject says or
+    thinks (German marks reported speech by the mood, whatever the verb before it)."""
+    comma = next((i for i, w in enumerate(words) if w.text == "," or w.quoted), None)
+    if comma is None or comma < 2 or words[comma].quoted or words[0].tag in stts.SUBORDINATORS:
+        return None
+    verb = next((i for i in range(comma) if words[i].tag in stts.FINITE_VERBS), None)
+    last = last_content_word(words, comma + 1)
+    if verb is None or last <= comma or has_reported_speech_verb(words, 0, comma - 1) \
+            or not has_reported_speech_verb(words, comma + 1, last) or words[comma + 1].quoted:
+        return None
+    subject = clause_subject(words, verb)
+    if subject is None or subject[1] >= comma:
+        return None
+    return FoundQuote("indirect", words[comma + 1].start, words[last].end, sentence.index,
+                      speaker=word_offsets(words, subject), **_frame_cue(words, verb))
 
 
 def _subject_before_colon(words, start):
-    """'Pinheiro sieht die Verantwortung beim Staat: „…“': the subject of the clause that a colon opens to a
-    quote, even without a speech verb."""
+    """'Pinheiro sieht die Verantwortung beim Staat: „…“': the finite verb and the subject of the clause that a
+    colon opens to a quote, even without a speech verb, or None."""
     before = [i for i, w in enumerate(words) if w.end <= start and not w.quoted]
     if not before or words[before[-1]].text != ":":
         return None
     verb = next((i for i in before if words[i].tag in stts.FINITE_VERBS), None)
-    if verb is None:
-        return None
-    return sentence_subject_before(words, verb) or noun_phrase_after(words, skip_fillers(words, verb + 1))
+    subject = clause_subject(words, verb) if verb is not None else None
+    return (verb, subject) if subject else None
+
+
+def _frame_cue(words, verb):
+    """The cue fields of a quotation introduced by a verb that is no speech verb of the lexicon ("sieht …:",
+    "ist der Ansicht, dass …", "zeigte sich besorgt: …"): the verb, as the word that introduces it, with its
+    reflexive or particle and a noun of speech after it ("der Ansicht")."""
+    indexes = set(verb_cue_words(words, verb, {}))
+    noun = noun_phrase_after(words, skip_fillers(words, verb + 1))
+    if noun and ends_with_any(words[noun[1]].text, speech_cues()["nouns"]):
+        indexes.update(range(noun[0], noun[1] + 1))  # "ist der Ansicht", "vertritt die Auffassung"
+    offsets = tuple((words[i].start, words[i].end) for i in sorted(indexes))
+    return {"cue": words[verb], "cue_lemma": words[verb].lemma, "cue_words": offsets}
 
 
 def _is_name_or_title(text, start, end, words):
@@ -169,6 +228,10 @@ def _is_name_or_title(text, start, end, words):
     before = [w for w in words if w.end <= start and not w.quoted]
     if before and ends_with_any(before[-1].text, speech_cues()["title_nouns"]):
         return True
+    inside = re.findall(r"\w[\w.-]*", text[start:end])
+    capitalised = 0 < len(inside) <= MAX_QUOTED_NAME_WORDS and all(w[0].isupper() or w[0].isdigit() for w in inside)
+    if capitalised and before and before[-1].text.lower() in clause_grammar()["name_articles"]:
+        return True  # der „New York Times“, im „Spiegel“: capitalised words after a definite article are a name
     return not re.search(r"\w", text[start:end])
 
 
@@ -186,7 +249,10 @@ def _cue_of_direct_quote(text, start, end, words, cues):
 def _stands_alone(text, start, end, words, cue):
     """A direct quote is a sentence or clause of its own; a partial quote is a few words in the journalist's text."""
     unquoted_before = [w for w in words if w.end <= start and not w.quoted]
-    if not unquoted_before or unquoted_before[-1].text in {":", ","}:
+    unquoted_after = [w for w in words if w.start >= end and not w.quoted]
+    if not unquoted_before or unquoted_before[-1].text == ":":
         return True
+    if unquoted_before[-1].text == "," and (not unquoted_after or unquoted_after[0].tag in stts.CLAUSE_ENDS):
+        return True  # "sagte er, „…“." but not "Er sagte, „No-Go-Areas“ dürfe es nicht geben"
     return cue is not None and words[cue.frame[0]].start >= end \
         and re.fullmatch(r"[\s,–—-]*", text[end:words[cue.frame[0]].start]) is not None

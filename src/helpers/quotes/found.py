@@ -18,6 +18,7 @@ class FoundQuote:
     sentence: int
     cue: SentenceWord | None = None
     cue_lemma: str | None = None
+    cue_words: tuple = ()  # (start, end) offsets of every word of the cue, in order ("teilte … mit")
     speaker: tuple | None = None  # (start, end) offsets
     carried_over: bool = False
     nested: bool = False  # in quotation marks inside another quotation of the article (see `mark_nested`)

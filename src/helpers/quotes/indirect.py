@@ -1,5 +1,6 @@
 """Indirect and reported quotations: reported clauses around a speech verb, sentences attributed by laut or
-zufolge, and Konjunktiv I sentences that continue the speaker named before.
+zufolge, speech acts (`helpers.quotes.reported`), and Konjunktiv I or hearsay sentences that continue the
+speaker named before.
 
     indirect_quotes(sentence, words, cues)
     continue_speaker(sentence, words, quotes_here, speaker, found, quotes_too=True)
@@ -10,8 +11,9 @@ from dataclasses import replace
 from helpers.german import stts
 from helpers.german.quotation_marks import all_marks
 from helpers.quotes.found import FoundQuote
-from helpers.quotes.lexicon import clause_grammar, speech_cues
+from helpers.quotes.lexicon import clause_grammar
 from helpers.quotes.noun_phrases import clause_start
+from helpers.quotes.reported import is_hearsay, speech_act_span
 from helpers.quotes.words import has_reported_speech_verb, last_content_word, word_offsets
 
 MAX_FRAME_TAIL = 8  # words between a cue and the comma before its clause: "sagte Cook am Dienstag in Paris, …"
@@ -24,26 +26,31 @@ def indirect_quotes(sentence, words, cues) -> list[FoundQuote]:
         kind = "indirect" if cue.kind == "verb" else "reported"
         span = _clause_after(words, cue) or _clause_before(words, cue) if cue.kind == "verb" \
             else _sentence_without_frame(words, cue)
-        if span is None and cue.kind == "verb" and cue.speaker and speech_cues()["verbs"][cue.lemma].get("reports") \
+        if span is None and cue.kind == "verb" and cue.speaker \
                 and not any(w.quoted or w.text in all_marks() for w in words):
-            kind, span = "reported", _speech_act_sentence(words, cue)  # "Die NASA nannte als Beispiel …"
+            kind, span = "reported", speech_act_span(words, cue)  # "Die NASA nannte als Beispiel …"
         if span is None:
             continue
         start, end = span
         results.append(FoundQuote(kind, start, end, sentence.index, words[cue.index], cue.lemma,
-                                  word_offsets(words, cue.speaker)))
+                                  cue.offsets(words), word_offsets(words, cue.speaker)))
         break  # one attribution per sentence; a second cue is part of the first one's frame
     return results
 
 
-def _speech_act_sentence(words, cue):
-    """A main clause that reports what someone said without quoting it ("X sprach von einer fairen Wahl"):
-    the whole sentence, when the speech verb is its finite verb."""
-    opener = clause_start(words, cue.index)
-    if opener is not None or words[cue.index].tag not in stts.FINITE_VERBS:
+def quote_referred_back(sentence, words, cues, previous) -> FoundQuote | None:
+    """The sentence before, with the pronoun that refers back to it, as an indirect quotation of the speaker
+    of a cue right after that pronoun: "Die FDP schließt eine Ampel aus. Dies bestätigte Westerwelle am Abend."
+    `previous`: the sentence before, in the same paragraph."""
+    if len(words) < 3 or words[0].text.lower() not in clause_grammar()["back_references"]:
         return None
-    last = last_content_word(words, 0)
-    return words[0].start, words[last].end
+    cue = next((cue for cue in cues if cue.kind == "verb" and cue.index == 1 and cue.speaker
+                and cue.speaker[0] > 1), None)
+    if cue is None:
+        return None
+    return FoundQuote("indirect", previous.start, words[0].end, previous.index, words[cue.index], cue.lemma,
+                      cue.offsets(words), word_offsets(words, cue.speaker))
+
 
 
 def _clause_after(words, cue):
@@ -72,8 +79,9 @@ def _clause_after(words, cue):
 
 
 def _clause_before(words, cue):
-    """'Washington arbeite nicht mit Moskau zusammen, sagte Cook.': the clause before a final frame."""
-    first_of_frame = cue.frame[0]
+    """'Washington arbeite nicht mit Moskau zusammen, sagte Cook.': the clause before a final frame (which may
+    open with "wie": "…, wie die Polizei mitteilte.")."""
+    first_of_frame = min(cue.frame[0], *cue.words) if cue.words else cue.frame[0]
     if first_of_frame < 2 or words[first_of_frame - 1].text != ",":
         return None
     rest = words[cue.frame[1] + 1:]
@@ -102,22 +110,27 @@ def _sentence_without_frame(words, cue):
     return words[first].start, words[last].end
 
 
-def continue_speaker(sentence, words, here, speaker, found, quotes_too) -> list[FoundQuote]:
+def continue_speaker(sentence, words, here, speaker, found, quotes_too, hearsay=False) -> list[FoundQuote]:
     """A sentence without a cue of its own continues the speaker named shortly before (carried_over=True):
-    the sentence itself and the quotes in it when it is in Konjunktiv I, and the quotes in quotation marks
-    right after another quote of that speaker. Konjunktiv I sentences in a row become one quotation.
-    With `speaker` None (nobody named shortly before) a Konjunktiv I sentence is still reported speech, of a
-    source the text names elsewhere: an indirect quotation without a speaker."""
-    reported = not any(q.type == "direct" for q in here) and has_reported_speech_verb(words)
+    the sentence itself and the quotes in it when it is in Konjunktiv I (an indirect quotation) or passes on
+    hearsay with "soll" (a reported one, see `helpers.quotes.reported.is_hearsay`), and the quotes in
+    quotation marks right after another quote of that speaker. Such sentences of one kind in a row become one
+    quotation. With `speaker` None (nobody named shortly before) a Konjunktiv I sentence is still reported
+    speech, of a source the text names elsewhere: an indirect quotation without a speaker. `hearsay`: whether a
+    hearsay sentence continues here: the speaker is one that hearsay continues
+    (`helpers.quotes.reported.continues_hearsay`), or, without a speaker, the sentence follows a quotation."""
+    kind = "indirect" if has_reported_speech_verb(words) else \
+        "reported" if hearsay and is_hearsay(words) else None
+    reported = kind is not None and not any(q.type == "direct" for q in here)
     carried = [replace(q, speaker=speaker, carried_over=True) if speaker and (quotes_too or reported) else q
                for q in here]
     if not reported:
         return carried
     last = last_content_word(words, 0)
-    indirect = FoundQuote("indirect", words[0].start, words[last].end, sentence.index, speaker=speaker,
-                          carried_over=speaker is not None)
+    continued = FoundQuote(kind, words[0].start, words[last].end, sentence.index, speaker=speaker,
+                           carried_over=speaker is not None)
     before = found[-1] if found else None
-    if before and before.cue is None and before.type == "indirect" and before.speaker == speaker \
+    if before and before.cue is None and before.type == kind and before.speaker == speaker \
             and before.sentence == sentence.index - 1:
-        indirect = replace(found.pop(), end=indirect.end, sentence=sentence.index)
-    return [*carried, indirect]
+        continued = replace(found.pop(), end=continued.end, sentence=sentence.index)
+    return [*carried, continued]

@@ -32,8 +32,11 @@ def speech_cues() -> dict:
         "verbs": {lemma.lower(): entry for lemma, entry in lexicon["verbs"].items()},
         "verb_forms": verb_forms,
         "split_forms": split_forms,
-        # every word form that may be a cue by itself (a speech verb may also be one by its lemma)
-        "cue_forms": frozenset(verb_forms) | frozenset(split_forms) | frozenset(lexicon["reported"]),
+        # every word form that may be a cue by itself (a speech verb may also be one by its lemma), and the verb
+        # of a form whose particle may be written apart before it ("bekannt gegeben" for "bekanntgegeben")
+        "cue_forms": frozenset(verb_forms) | frozenset(split_forms) | frozenset(lexicon["reported"])
+        | frozenset(form[len(entry["particle"]):] for form, (_, entry) in verb_forms.items()
+                    if "particle" in entry and form.startswith(entry["particle"]) and len(form) > len(entry["particle"])),
         "nouns": tuple(noun.lower() for noun in lexicon["nouns"]),
         "reported": lexicon["reported"],
         "anonymous": tuple(noun.lower() for noun in lexicon["anonymous"]),
@@ -47,10 +50,15 @@ def clause_grammar() -> dict:
     """The function words of `quote_grammar.yaml`, checked, as sets."""
     grammar = read_yaml("quote_grammar.yaml")
     required = {"genitive_determiners", "clause_openers", "agent_prepositions", "joining_conjunctions",
-                "source_clause_openers", "expletives", "first_person", "passive_auxiliaries"}
+                "source_clause_openers", "expletives", "first_person", "passive_auxiliaries", "cue_reflexives",
+                "cue_correlates", "cue_phrases", "passive_participles",
+                "nominative_pronouns", "non_nominative_determiners", "name_articles",
+                "back_references", "plural_articles", "hearsay_modals"}
     if not isinstance(grammar, dict) or not required <= set(grammar):
         raise ResourceError(f"quote_grammar.yaml needs the sections {sorted(required)}: restore the bundled file")
-    return {section: frozenset(grammar[section]) for section in required}
+    words = {section: frozenset(grammar[section]) for section in required - {"cue_phrases"}}
+    words["cue_phrases"] = tuple(tuple(phrase.lower().split()) for phrase in grammar["cue_phrases"])  # word by word
+    return words
 
 
 def ends_with_any(word: str, endings: tuple) -> bool:

@@ -28,10 +28,16 @@ def sentence_subject_before(words, verb):
         return None
     if any(w.quoted and w.tag != stts.OTHER_PUNCTUATION or w.tag in stts.FINITE_VERBS for w in words[first:verb]):
         return None
-    starts_like_subject = words[first].tag in stts.NOUN_PHRASE or (
+    starts_like_subject = words[first].tag in stts.NOUN_PHRASE and not is_object(words, first) or (
         words[first].tag == stts.PERSONAL_PRONOUN and words[first].text in speech_cues()["pronouns"])
     ends_like_subject = words[last].tag in stts.NOUN_PHRASE_HEADS | {stts.PERSONAL_PRONOUN} or words[last].text == ")"
     return (first, last) if starts_like_subject and ends_like_subject else None
+
+
+def is_object(words, first):
+    """Whether the noun phrase starting at `first` opens with an article that is never nominative: "Den Schaden
+    schätzt die Polizei auf …" (the subject, and speaker, follows the verb)."""
+    return words[first].text.lower() in clause_grammar()["non_nominative_determiners"]
 
 
 def clause_start(words, index):
@@ -142,6 +148,18 @@ def _apposition_end(words, index):
         return None
     after = apposition[1] + 1
     return apposition[1] if after == len(words) or words[after].text in {",", ".", ":"} else None
+
+
+def quoted_name_after(words, index):
+    """(first, last) index of a short name in quotation marks that starts at `index`, its words capitalised:
+    "laut „Welt“", "laut „tagesschau.de“" — None for a quotation ("laut „wir kommen“")."""
+    if index >= len(words) or not words[index].quoted:
+        return None
+    end = _quoted_name_end(words, index)
+    if end is None or any(w.tag in stts.FINITE_VERBS for w in words[index:end + 1]):
+        return None
+    return (index, end) if all(not w.text[0].isalpha() or w.text[0].isupper() or "." in w.text
+                               for w in words[index:end + 1]) else None
 
 
 def _quoted_name_end(words, index):

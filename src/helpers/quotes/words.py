@@ -7,7 +7,8 @@
 import bisect
 from typing import NamedTuple
 
-from spacy.attrs import IDX, IS_SPACE, LEMMA, ORTH, TAG
+import numpy
+from spacy.attrs import IDX, IS_SPACE, IS_TITLE, LEMMA, ORTH, SENT_START, TAG
 from spacy.tokens import Doc
 
 from helpers.german import stts
@@ -16,13 +17,16 @@ from helpers.quotes.lexicon import clause_grammar
 
 
 class SentenceWord(NamedTuple):  # a tuple, not a dataclass: made for every word of an article, it must be cheap
-    """A non-space token: offsets, text, STTS tag, lemma and whether it stands inside quotation marks."""
+    """A non-space token: offsets, text, STTS tag, lemma, whether it is a verb in Konjunktiv I (or the
+    Konjunktiv II of reported speech, see `helpers.german.konjunktiv`) and whether it stands inside quotation
+    marks."""
 
     start: int
     end: int
     text: str
     tag: str
     lemma: str
+    konjunktiv: bool
     quoted: bool
 
 
@@ -34,17 +38,32 @@ class DocWords(NamedTuple):
     texts: list
     tags: list
     lemmas: list
+    konjunktiv: list
 
 
 def doc_words(doc: Doc) -> DocWords:
-    """The non-space tokens of a Doc as columns."""
-    columns = doc.to_array([IDX, ORTH, TAG, LEMMA, IS_SPACE])
+    """The non-space tokens of a Doc as columns.
+
+    A capitalised word inside a clause is taken as a name, not a verb, adverb or predicative adjective, whatever
+    the tagger says: HanTa tags unknown surnames so ("Beate Merk" VVIMP, "Peter Clever" ADJD), and such a word
+    is capitalised only where a sentence, a quotation or a bracket begins.
+    """
+    columns = doc.to_array([IDX, ORTH, TAG, LEMMA, IS_SPACE, IS_TITLE, SENT_START])
     columns = columns[columns[:, 4] == 0]
     strings = doc.vocab.strings
-    starts, orths, tags, lemmas = (columns[:, column].tolist() for column in range(4))
+    starts, orths, tag_ids, lemma_ids = (columns[:, column].tolist() for column in range(4))
     texts = [strings[orth] for orth in orths]
     ends = [start + len(text) for start, text in zip(starts, texts)]
-    return DocWords(starts, ends, texts, [strings[tag] for tag in tags], [strings[lemma] for lemma in lemmas])
+    tag_names = {tag: strings[tag] for tag in set(tag_ids)}
+    tags = [tag_names[tag] for tag in tag_ids]
+    lemmas = [strings[lemma] for lemma in lemma_ids]
+    for index in numpy.flatnonzero((columns[:, 5] == 1) & (columns[:, 6] != 1)).tolist():  # capitalised, inside
+        tag = tags[index]
+        if index and (tag[0] == "V" or tag in stts.LOWER_CASE_WORDS) and tags[index - 1] not in stts.SENTENCE_OPENERS:
+            tags[index] = stts.PROPER_NOUN
+    konjunktiv = [tag in stts.FINITE_VERBS and is_konjunktiv_i(text, lemma, tag)
+                  for text, tag, lemma in zip(texts, tags, lemmas)]
+    return DocWords(starts, ends, texts, tags, lemmas, konjunktiv)
 
 
 def sentence_words(words_of_doc: DocWords, sentence, quoted_spans: list) -> list[SentenceWord]:
@@ -53,23 +72,21 @@ def sentence_words(words_of_doc: DocWords, sentence, quoted_spans: list) -> list
     first = bisect.bisect_right(words_of_doc.ends, sentence.start)
     last = bisect.bisect_left(words_of_doc.starts, sentence.end)
     columns = [column[first:last] for column in words_of_doc]
-    quoted = [any(q_start < start and end <= q_end or q_start <= start and end < q_end
-                  for q_start, q_end in quoted_spans) for start, end in zip(columns[0], columns[1])] \
-        if quoted_spans else [False] * len(columns[0])
+    starts, ends = columns[0], columns[1]
+    quoted = [False] * len(starts)
+    for q_start, q_end in quoted_spans:  # the words inside the span, unless one word is the whole span
+        for index in range(bisect.bisect_left(starts, q_start), bisect.bisect_left(starts, q_end)):
+            if ends[index] <= q_end and (starts[index], ends[index]) != (q_start, q_end):
+                quoted[index] = True
     return list(map(SentenceWord, *columns, quoted))
 
 
-def is_reported_speech_verb(word: SentenceWord) -> bool:
-    """Whether an unquoted finite verb is in Konjunktiv I (or the Konjunktiv II of reported speech): 'sei',
-    'arbeite' (see `helpers.german.konjunktiv`)."""
-    return not word.quoted and is_konjunktiv_i(word.text, word.lemma, word.tag)
-
-
 def has_reported_speech_verb(words: list[SentenceWord], first: int = 0, last: int | None = None) -> bool:
-    """Whether words[first:last + 1] hold a verb in Konjunktiv I, not next to a first-person pronoun."""
+    """Whether words[first:last + 1] hold an unquoted verb in Konjunktiv I ('sei', 'arbeite'), not next to a
+    first-person pronoun."""
     last = len(words) - 1 if last is None else last
     for index in range(first, last + 1):
-        if is_reported_speech_verb(words[index]):
+        if words[index].konjunktiv and not words[index].quoted:
             neighbours = {w.text.lower() for w in words[max(index - 1, 0):index + 2]}
             if not neighbours & clause_grammar()["first_person"]:  # "ich sage" is the indicative
                 return True

@@ -28,6 +28,9 @@ QUOTE_COLUMNS = {
     "cue_start": "offset of the cue",
     "cue_end": "offset after the cue",
     "cue_lemma": "the cue's lemma (sagen, laut)",
+    "cue_words": "all the words of the cue, '…' where other words stand between them (teilte … mit, hat … gesagt)",
+    "cue_spans": "offsets of every word of the cue as 'start-end' pairs separated by spaces ('12-18 40-43'; "
+                 "`cue_offsets` reads them)",
     "speaker": "who speaks as written in the text (for a carried-over quotation: where the speaker was last named)",
     "speaker_start": "offset of the speaker",
     "speaker_end": "offset after the speaker",
@@ -47,7 +50,7 @@ QUOTE_COLUMNS = {
 }
 OFFSET_COLUMNS = ["cue_start", "cue_end", "speaker_start", "speaker_end"]  # None where absent: nullable Int64
 QUOTE_DTYPES = {**dict.fromkeys(OFFSET_COLUMNS, NULLABLE_INTEGERS),
-                **dict.fromkeys(["cue", "cue_lemma", "speaker", "speaker_actor_id", "speaker_actor",
+                **dict.fromkeys(["cue", "cue_lemma", "cue_words", "cue_spans", "speaker", "speaker_actor_id", "speaker_actor",
                                  "speaker_affiliation"], object)}  # None, not NaN, where absent
 QUOTE_COLORS = {"Zitat": "#ffe08a", "Redeeinleitung": "#9fd3c7", "Sprecher": "#f4a6a6"}
 
@@ -71,6 +74,9 @@ def quote_columns(doc: Doc) -> dict[str, list]:
         "cue_start": [cue.start_char if cue is not None else None for cue in cues],
         "cue_end": [cue.end_char if cue is not None else None for cue in cues],
         "cue_lemma": [cue.label_ if cue is not None else None for cue in cues],
+        "cue_words": [_joined_words(article.text, quote._.cue_words) if quote._.cue_words else None
+                      for quote in quotes],
+        "cue_spans": [" ".join(f"{start}-{end}" for start, end in quote._.cue_words) or None for quote in quotes],
         "speaker": [speaker.text if speaker is not None else None for speaker in speakers],
         "speaker_start": [speaker.start_char if speaker is not None else None for speaker in speakers],
         "speaker_end": [speaker.end_char if speaker is not None else None for speaker in speakers],
@@ -82,6 +88,24 @@ def quote_columns(doc: Doc) -> dict[str, list]:
         "nested": [quote._.nested for quote in quotes],
         **{column: [place[column] for place in places] for column in ("sentence", "section_index", "section", "part")},
     }
+
+
+def _joined_words(text: str, offsets: tuple) -> str:
+    """The words at `offsets`, joined by a space where they stand side by side and by ' … ' where not."""
+    joined = text[slice(*offsets[0])]
+    for (_, previous_end), (start, end) in zip(offsets, offsets[1:]):
+        joined += (" " if not text[previous_end:start].strip() else " … ") + text[start:end]
+    return joined
+
+
+def cue_offsets(cue_spans) -> list[tuple[int, int]]:
+    """The (start, end) offsets in a `cue_spans` value; [] for a quotation without a cue.
+
+        cue_offsets("12-18 40-43")     # [(12, 18), (40, 43)]
+    """
+    if cue_spans is None or pd.isna(cue_spans):
+        return []
+    return [tuple(int(number) for number in pair.split("-")) for pair in str(cue_spans).split()]
 
 
 def quote_table(doc: Doc) -> pd.DataFrame:
@@ -154,7 +178,8 @@ def quote_spans(table: pd.DataFrame) -> pd.DataFrame:
     """
     parts = [
         table[["start", "end"]].assign(label="Zitat"),
-        table[["cue_start", "cue_end"]].set_axis(["start", "end"], axis=1).assign(label="Redeeinleitung"),
+        pd.DataFrame([offsets for spans in table["cue_spans"] for offsets in cue_offsets(spans)],
+                     columns=["start", "end"]).assign(label="Redeeinleitung"),
         table[["speaker_start", "speaker_end"]].set_axis(["start", "end"], axis=1).assign(label="Sprecher"),
     ]
     spans = pd.concat(parts, ignore_index=True).dropna(subset=["start", "end"]).drop_duplicates()
