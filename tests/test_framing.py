@@ -248,7 +248,7 @@ def test_conventional_metaphors_of_the_news_and_their_literal_twins():
     assert metaphors("Sie wohnt nur wenige Schritte entfernt.") == []
     assert metaphors("Das Kabinett hat das Gesetz auf den Weg gebracht.") == [
         ("journey", "auf den Weg bringen", "auf den Weg gebracht")]
-    assert metaphors("Der Streik legt den Verkehr lahm.") == [("disease", "lahmlegen", "legt … Verkehr lahm")]
+    assert metaphors("Der Streik legt den Verkehr lahm.") == [("disease", "lahmlegen", "legt … lahm")]
 
 
 def test_more_conventional_metaphors_and_their_literal_twins():
@@ -541,3 +541,34 @@ def test_the_frame_profile_of_an_article_without_quotations_gives_every_cue_to_t
     assert analysis.quotes.empty
     profile = frame_profile(analysis).set_index("category")
     assert profile.loc["conflict", "voices"] == "Journalist 1"
+
+
+def test_a_word_may_follow_its_verb_directly_and_an_old_spelling_lemma_still_matches():
+    assert metaphors("Die Verhandlungen treten auf der Stelle.") == [
+        ("journey", "auf der Stelle treten", "treten auf der Stelle")]
+    assert metaphors("Das Land steht am Abgrund.") == [("journey", "am Abgrund", "am Abgrund")]
+    # the tagger lemmatises "Kompromisse" as Kompromiß
+    assert [cue for cue in found("Beide Seiten schlossen Kompromisse.") if cue[0] == "cooperation"] == [
+        ("cooperation", "Kompromiss", "Kompromisse")]
+
+
+def test_third_pass_idioms_and_their_literal_twins():
+    assert metaphors("Die Regierung legt das Projekt auf Eis.") == [("disaster", "auf Eis legen", "legt … auf Eis")]
+    assert metaphors("Die Spieler standen auf dem Eis.") == []
+    assert metaphors("Die Opposition setzt die Regierung unter Druck.") == [
+        ("machine", "unter Druck", "setzt … unter Druck")]
+    assert metaphors("Mit Minijobs hält sich die Familie über Wasser.") == [
+        ("disaster", "über Wasser halten", "hält … über Wasser")]
+    assert metaphors("Das gekenterte Boot hielt sich nicht lange über Wasser.") == []
+    assert metaphors("Die Partei konnte im Westen nicht Fuß fassen.") == [
+        ("journey", "Fuß fassen", "Fuß fassen")]
+    assert metaphors("Auf einer Gefällestrecke stürzte der Radfahrer.") == []
+
+
+def test_generic_cues_without_frame_meaning_are_left_out():
+    assert [cue for cue in found("Es gab keine Verletzten.") if cue[0] == "human_interest"] == []
+    assert [cue for cue in found("Bei dem Unfall gab es drei Verletzte.") if cue[0] == "human_interest"] == [
+        ("human_interest", "Verletzte", "Verletzte")]
+    assert [cue for cue in found("Die Handelsministerin reiste nach Paris.") if cue[0] == "economic"] == []
+    assert [cue for cue in found("Der Welthandel schrumpft.") if cue[0] == "economic"] == [
+        ("economic", "Handel", "Welthandel")]

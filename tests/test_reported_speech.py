@@ -75,3 +75,17 @@ def test_hearsay_right_after_a_quotation_without_a_speaker_is_reported_speech_wi
         ["indirect", "das Haus angezündet zu haben", None],
         ["reported", "Ein vierter Mann soll ihnen geholfen haben", None],
     ]
+
+
+def test_hearsay_takes_the_speaker_of_the_quotation_before_not_of_a_cue_without_one():
+    table = quotes_of("Die Opposition kritisierte den Plan. Er soll Milliarden kosten.")
+    assert table[["type", "text", "speaker"]].values.tolist() == [
+        ["reported", "Er soll Milliarden kosten", None],
+    ]
+
+
+def test_a_speech_act_in_the_passive_is_said_by_its_agent():
+    table = quotes_of("Der Schaden wurde von der Polizei auf eine Million beziffert.")
+    assert table[["type", "text", "speaker"]].values.tolist() == [
+        ["reported", "Der Schaden wurde von der Polizei auf eine Million beziffert", "der Polizei"],
+    ]

@@ -264,7 +264,7 @@ def _read_pattern(pattern, where):
 
 def _read_element(element, where):
     if isinstance(element, str):
-        return Element(lemmas=frozenset([element]))
+        return Element(lemmas=_with_old_spellings([element]))
     if not isinstance(element, dict) or set(element) - ELEMENT_KEYS:
         raise ResourceError(f"{where}: pattern element {element!r} may only have the keys {sorted(ELEMENT_KEYS)}")
     gap = element.get("gap", 0)
@@ -280,8 +280,15 @@ def _read_element(element, where):
             return None
         return frozenset(str(v) for v in (value if isinstance(value, list) else [value]))
 
-    return Element(lemmas=values("lemma"), tags=values("tag"), texts=values("text"), gap=gap,
-                   sentence_final=sentence_final)
+    lemmas = values("lemma")
+    return Element(lemmas=None if lemmas is None else _with_old_spellings(lemmas), tags=values("tag"),
+                   texts=values("text"), gap=gap, sentence_final=sentence_final)
+
+
+def _with_old_spellings(lemmas):
+    """The lemmas, and for each one ending in -ss its spelling before 1996 in -ß: the tagger lemmatises some
+    inflected forms so ("Kompromisse", "Beschlüsse", "Prozesse": Kompromiß, Beschluß, Prozeß)."""
+    return frozenset(lemmas) | {lemma[:-2] + "ß" for lemma in lemmas if lemma.endswith("ss")}
 
 
 def _read_compound_rules(data, where):

@@ -93,6 +93,9 @@ def find_quotes(reading: ArticleWords) -> list[FoundQuote]:
         if own is not None:
             here.append(own)
         elif not any(q.cue for q in here) and near:
+            if previous[0] < sentence.index - 1:  # a name the sentence right before is about comes first
+                named = _subject_of_sentence_before(reading, words, before, paragraph, found)
+                previous = (sentence.index - 1, paragraph.index, named) if named else previous
             here = continue_speaker(sentence, words, here, previous[2], found,
                                     quotes_too=previous[0] == sentence.index - 1,
                                     hearsay=continues_hearsay(article.text[slice(*previous[2])]))

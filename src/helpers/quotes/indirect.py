@@ -118,9 +118,12 @@ def continue_speaker(sentence, words, here, speaker, found, quotes_too, hearsay=
     quotation. With `speaker` None (nobody named shortly before) a Konjunktiv I sentence is still reported
     speech, of a source the text names elsewhere: an indirect quotation without a speaker. `hearsay`: whether a
     hearsay sentence continues here: the speaker is one that hearsay continues
-    (`helpers.quotes.reported.continues_hearsay`), or, without a speaker, the sentence follows a quotation."""
+    (`helpers.quotes.reported.continues_hearsay`) and that of the quotation before (else the hearsay has no
+    speaker), or, without a speaker, the sentence follows a quotation."""
     kind = "indirect" if has_reported_speech_verb(words) else \
         "reported" if hearsay and is_hearsay(words) else None
+    if kind == "reported" and not (found and found[-1].speaker == speaker):
+        speaker = None  # hearsay continues the speaker of the quotation before, not any name a cue came with
     reported = kind is not None and not any(q.type == "direct" for q in here)
     carried = [replace(q, speaker=speaker, carried_over=True) if speaker and (quotes_too or reported) else q
                for q in here]

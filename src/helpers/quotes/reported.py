@@ -1,6 +1,7 @@
 """Reported speech without a reported clause: a sentence that is itself a speech act ("Die Gewerkschaft
-kündigte einen Streik an", "Der Minister hat den Plan kritisiert"), and a sentence that passes on what a source
-said with the hearsay modal ("Der Täter soll geflohen sein"), which continues the speaker named before.
+kündigte einen Streik an", "Snowden hat weitere Enthüllungen angekündigt"), and a sentence that passes on what
+a source said with the hearsay modal ("Der Täter soll geflohen sein"), which continues the quotation before it
+(`helpers.quotes.indirect.continue_speaker`).
 
     speech_act_span(words, cue)      # (start, end) of the whole sentence, or None
     is_hearsay(words)                # True for "Dabei sollen zwei Menschen verletzt worden sein."
@@ -32,7 +33,8 @@ def main_clause_verb(words) -> int | None:
 def speech_act_span(words, cue) -> tuple[int, int] | None:
     """The whole sentence when the speech verb `cue` (a `SpeechCue` whose lexicon entry `reports`) is the verb
     of the main clause: finite ("Die EU forderte den Rücktritt"), or the participle of the clause's
-    auxiliary ("Snowden hat weitere Enthüllungen angekündigt", "Der Plan wurde von der Opposition kritisiert").
+    auxiliary ("Snowden hat weitere Enthüllungen angekündigt", "Der Schaden wurde von der Polizei auf eine
+    Million beziffert").
     """
     if not speech_cues()["verbs"][cue.lemma].get("reports"):
         return None
