@@ -261,6 +261,11 @@ def test_a_pronoun_speaker_agrees_in_gender_with_the_person_it_refers_to():
     assert table["speaker_actor"].tolist() == ["Peter Cook", "Anja Brenner", "Peter Cook"]
 
 
+def test_the_sex_of_a_person_named_by_the_surname_alone_comes_from_the_catalogs_whole_name():
+    table = quotes_of("Putin traf Merkel in Berlin. Sie sagte, die Gespräche seien gut gewesen.")
+    assert table["speaker_actor"].tolist() == ["Angela Merkel"]
+
+
 def test_a_pronoun_speaker_is_the_person_named_in_the_sentence_before_not_an_earlier_speaker():
     table = quotes_of("Peter Cook sagte, man sei bereit. Auch der Minister Klaus Weber äußerte sich. "
                       "Er sagte, die Gespräche würden weitergehen.")

@@ -56,6 +56,9 @@ def describe_back(found: list[FoundMention], texts: list[str], tags: list[str], 
             continue
         if position == 0 or tags[position] != stts.COMMON_NOUN:
             continue
+        previous = position - 1  # an article or an adjective before the noun, looked at before the noun's lists
+        if texts[previous].lower() not in DEFINITE_ARTICLES and tags[previous] != "ADJA" and previous not in covered:
+            continue
         institution = institution_noun(text)
         if institution is None and not gazetteers.is_organisation_class(text):
             continue

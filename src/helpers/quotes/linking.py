@@ -52,7 +52,7 @@ def link_speakers(doc: Doc, found: list[FoundQuote], text: str | None = None,
             if speaker in pronouns:
                 plural = pronoun_is_plural(doc, *quote.speaker, quote.cue.text if quote.cue is not None else None)
                 antecedents = antecedents or Antecedents(
-                    mentions, person_genders(mentions, text), _sentence_starts(doc),
+                    mentions, person_genders(mentions), _sentence_starts(doc),
                     sorted((marked.start, marked.end) for marked in found if marked.type in MARKED_TYPES))
                 mention = antecedents.find(quote.speaker[0], speaker, plural, speakers)
             elif speaker.lower() in anaphors:  # "Demnach": the source named before

@@ -1,6 +1,6 @@
 """Which actor a speaker pronoun refers to: "Halima Jouini ... betont sie", "Die Grünen ... sagten sie".
 
-    genders = person_genders(mentions, text)        # {'angela_merkel': 'f', 'peter_struck': 'm'}
+    genders = person_genders(mentions)              # {'angela_merkel': 'f', 'peter_struck': 'm'}
     antecedents = Antecedents(mentions, genders, sentence_starts, quoted)
     antecedents.find(start, "sie", plural=False, last_speakers=[...])    # the Span of the person meant, or None
 
@@ -55,18 +55,17 @@ def title_gender(title: str | None) -> str | None:
     return "m" if head[:1].isupper() else None
 
 
-def person_genders(mentions: list[Span], text: str) -> dict[str, str]:
-    """The sex of each person mentioned, by actor id: from a first name ("Angela Merkel"), else from a title
-    before the name or a role ("Kanzlerin Merkel", "der Ministerpräsident"); persons whose mentions disagree or
-    say nothing are left out."""
+def person_genders(mentions: list[Span]) -> dict[str, str]:
+    """The sex of each person mentioned, by actor id: from the first name of the actor's name ("Angela Merkel",
+    also where the text says "Merkel"), else from a title before the name or a role ("Kanzlerin Merkel", "der
+    Ministerpräsident"); persons whose mentions disagree or say nothing are left out."""
     first_names = agreement()["first_names"]
     found = {}
     for mention in mentions:
         if mention.label_ != "person":
             continue
         extensions = mention._
-        name_start = extensions.name_start if extensions.name_start is not None else mention.start_char
-        words = text[name_start:mention.end_char].split()
+        words = (extensions.actor_name or "").split()  # the whole name, also at "Merkel" or "die Kanzlerin"
         gender = first_names.get(words[0]) if len(words) > 1 else None
         gender = gender or title_gender(extensions.role)
         if gender is not None:
