@@ -43,6 +43,8 @@ PRECISION_SAMPLES = {
         GOLD_DIR / "frame_precision_round4.tsv",
     "round 5: 200 cues of the round-1 articles, drawn with the lexicon of 2026-12-04 (third extension)":
         GOLD_DIR / "frame_precision_round5.tsv",
+    "dev: 200 cues of 50 dev articles, drawn with the lexicon of 2026-12-04 and judged blind":
+        GOLD_DIR / "frame_precision_dev.tsv",
 }
 RECALL_SAMPLES = {
     "30 train articles, read while the lexicon was extended (optimistic)": (METAPHOR_GOLD, TRAIN),
