@@ -166,12 +166,17 @@ def bio_labels(names, length: int) -> list[str]:
 def names_of_labels(labels) -> list[tuple[int, int, str]]:
     """The names of BIO labels: ['O', 'B-PER', 'I-PER'] -> [(1, 3, 'PER')]; an I- without its B- starts a name."""
     names = []
-    for position, label in enumerate(list(labels) + ["O"]):
-        inside = label.startswith("I-") and names and names[-1][1] is None and names[-1][2] == label[2:]
-        if names and names[-1][1] is None and not inside:
-            names[-1] = (names[-1][0], position, names[-1][2])
-        if label.startswith("B-") or (label.startswith("I-") and not inside):
-            names.append((position, None, label[2:]))
+    opened, last = None, -2  # the first token and class of the name not yet closed; the last label read
+    for position, label in [(position, label) for position, label in enumerate(labels) if label != "O"]:
+        inside = opened is not None and position == last + 1 and label.startswith("I-") and label[2:] == opened[1]
+        if opened is not None and not inside:
+            names.append((opened[0], last + 1, opened[1]))
+            opened = None
+        if label.startswith(("B-", "I-")) and not inside:
+            opened = (position, label[2:])
+        last = position
+    if opened is not None:
+        names.append((opened[0], last + 1, opened[1]))
     return names
 
 
@@ -214,10 +219,10 @@ class NameModel:
         """The BIO label of each token (texts, STTS tags and the rules' BIO labels of a Doc; sentence_starts:
         the first token of each sentence, in order, the first 0)."""
         rows = self.word_rows
-        new = [text for text in dict.fromkeys(texts) if text not in rows]
+        new = [text for text in set(texts) if text not in rows]
         if new:
             self._add_words(new)
-        word_rows = numpy.array([rows[text] for text in texts], dtype=numpy.int64)
+        word_rows = numpy.fromiter(map(rows.__getitem__, texts), dtype=numpy.int64, count=len(texts))
         unknown_tag, unknown_rule = len(self.tag_rows), len(self.rule_rows)
         tag_rows = numpy.array([self.tag_rows.get(tag, unknown_tag) for tag in tags], dtype=numpy.int64)
         rule_rows = numpy.array([self.rule_rows.get(label, unknown_rule) for label in rule_labels],
