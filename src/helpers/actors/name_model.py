@@ -19,7 +19,7 @@ numba). Training needs python-crfsuite; finding names needs only numpy and numba
 
 import hashlib
 import json
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy
@@ -77,10 +77,20 @@ class WordLexicon:
         WordLexicon(["Merkel"], [40], [-10], (4, 6)).features("Merkel")   # ['lp=-10', 'c4=0001', 'c6=000101']
     """
 
-    def __init__(self, words, clusters, log_probs, prefixes):
-        self.rows = {word: row for row, word in enumerate(words)}
-        self.clusters, self.log_probs = list(clusters), list(log_probs)
+    def __init__(self, words: list[str] | bytes, clusters, log_probs, prefixes):
+        # words: a list, or as in the model file one UTF-8 text, a line each; its index of a million words is
+        # made only when a word's features are first asked for (a process that reads all word vectors from the
+        # stored word analyses never needs it), and the numbers are kept in arrays, not in lists of objects
+        self._words = words
+        self.clusters = numpy.asarray(clusters, dtype=numpy.uint32)
+        self.log_probs = numpy.asarray(log_probs, dtype=numpy.int8)
         self.prefixes = tuple(int(prefix) for prefix in prefixes)
+
+    @cached_property
+    def rows(self) -> dict:
+        """word -> its row in the arrays."""
+        words = self._words.decode("utf-8").split("\n") if isinstance(self._words, bytes) else self._words
+        return {word: row for row, word in enumerate(words)}
 
     def features(self, word: str) -> list[str]:
         """The word's binned log probability ('lp=rare' for a word not in the list) and the first bits of its
@@ -88,9 +98,10 @@ class WordLexicon:
         row = self.rows.get(word)
         if row is None:
             return ["lp=rare"]
-        features = [f"lp={self.log_probs[row]}"]
-        if self.clusters[row]:  # 0: a word the clustering saw too rarely to place
-            path = format(self.clusters[row], "b")[::-1]  # spaCy stores a path's bits, reversed, as an integer
+        features = [f"lp={int(self.log_probs[row])}"]
+        cluster = int(self.clusters[row])
+        if cluster:  # 0: a word the clustering saw too rarely to place
+            path = format(cluster, "b")[::-1]  # spaCy stores a path's bits, reversed, as an integer
             features += [f"c{prefix}={path[:prefix]}" for prefix in self.prefixes]
         return features
 
@@ -99,8 +110,7 @@ class WordLexicon:
         """The lexicon stored in a model's arrays; None for a model trained without one."""
         if "lexicon_words" not in arrays:
             return None
-        words = arrays["lexicon_words"].tobytes().decode("utf-8").split("\n")
-        return cls(words, arrays["lexicon_clusters"].tolist(), arrays["lexicon_log_probs"].tolist(),
+        return cls(arrays["lexicon_words"].tobytes(), arrays["lexicon_clusters"], arrays["lexicon_log_probs"],
                    arrays["lexicon_prefixes"].tolist())
 
     def arrays(self) -> dict:
@@ -193,9 +203,9 @@ class NameModel:
         self.feature_rows = {str(name): row for row, name in enumerate(arrays["word_names"])}
         # one row more, of zeros, for the features the model does not know
         self.word_weights = _dense(arrays, "word", len(self.feature_rows) + 1, len(WORD_OFFSETS), len(self.labels))
-        self.tag_rows = {str(name): row for row, name in enumerate(arrays["tag_names"])}
+        self.tag_rows = _Rows(arrays["tag_names"])
         self.tag_weights = _dense(arrays, "tag", len(self.tag_rows) + 1, len(TAG_OFFSETS), len(self.labels))
-        self.rule_rows = {str(name): row for row, name in enumerate(arrays["rule_names"])}
+        self.rule_rows = _Rows(arrays["rule_names"])
         self.rule_weights = _dense(arrays, "rule", len(self.rule_rows) + 1, len(RULE_OFFSETS), len(self.labels))
         self.word_rows = {}  # word type -> its row in self.word_vectors
         self.word_vectors = numpy.zeros((1024, len(WORD_OFFSETS), len(self.labels)))
@@ -222,17 +232,12 @@ class NameModel:
         new = [text for text in set(texts) if text not in rows]
         if new:
             self._add_words(new)
-        word_rows = numpy.fromiter(map(rows.__getitem__, texts), dtype=numpy.int64, count=len(texts))
-        unknown_tag, unknown_rule = len(self.tag_rows), len(self.rule_rows)
-        tag_rows = numpy.array([self.tag_rows.get(tag, unknown_tag) for tag in tags], dtype=numpy.int64)
-        rule_rows = numpy.array([self.rule_rows.get(label, unknown_rule) for label in rule_labels],
-                                dtype=numpy.int64)
         ends = list(sentence_starts[1:]) + [len(texts)]
-        best = _compiled_decode()(self.word_vectors, self.padding, word_rows, self.tag_weights, tag_rows,
-                                  self.rule_weights, rule_rows, self.transitions,
+        best = _compiled_decode()(self.word_vectors, self.padding, _row_numbers(texts, rows), self.tag_weights,
+                                  _row_numbers(tags, self.tag_rows), self.rule_weights,
+                                  _row_numbers(rule_labels, self.rule_rows), self.transitions,
                                   numpy.array(sentence_starts, dtype=numpy.int64), numpy.array(ends, dtype=numpy.int64))
-        labels = self.labels
-        return [labels[index] for index in best.tolist()]
+        return list(map(self.labels.__getitem__, best.tolist()))
 
     def names(self, texts, tags, rule_labels, sentence_starts) -> list[tuple[int, int, str]]:
         """The names the model finds: (first token, end token, class)."""
@@ -265,6 +270,23 @@ class NameModel:
             rows += [feature_rows[feature] for feature in word_features(text, gazetteers, lexicon)
                      if feature in feature_rows]
         return numpy.add.reduceat(self.word_weights[rows], firsts)
+
+
+class _Rows(dict):
+    """Feature name -> its row in the weights; a name the model does not know has the row after the last (of
+    zeros)."""
+
+    def __init__(self, names):
+        super().__init__((str(name), row) for row, name in enumerate(names))
+        self.unknown = len(self)
+
+    def __missing__(self, name):
+        return self.unknown
+
+
+def _row_numbers(values, rows) -> numpy.ndarray:
+    """The row of each value (rows: value -> row, a `_Rows` for values that may be unknown)."""
+    return numpy.fromiter(map(rows.__getitem__, values), dtype=numpy.int64, count=len(values))
 
 
 def _dense(arrays, kind, rows, offsets, labels):
