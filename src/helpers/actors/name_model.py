@@ -208,7 +208,9 @@ class NameModel:
         self.rule_rows = _Rows(arrays["rule_names"])
         self.rule_weights = _dense(arrays, "rule", len(self.rule_rows) + 1, len(RULE_OFFSETS), len(self.labels))
         self.word_rows = {}  # word type -> its row in self.word_vectors
-        self.word_vectors = numpy.zeros((1024, len(WORD_OFFSETS), len(self.labels)))
+        # float32, as stored: half the memory the decoder reads per token, and a word scores the same whether its
+        # vector was summed in this process or read from the stored word analyses
+        self.word_vectors = numpy.zeros((1024, len(WORD_OFFSETS), len(self.labels)), dtype=numpy.float32)
         self.padding = self.word_weights[self.feature_rows.get(PADDING, len(self.feature_rows))]
         one = numpy.zeros(1, dtype=numpy.int64)  # a sentence of one word, to load (or compile) the decoder now
         _compiled_decode()(self.word_vectors, self.padding, one, self.tag_weights, one, self.rule_weights, one,
@@ -251,7 +253,6 @@ class NameModel:
             keys = [(self.digest, text) for text in texts]
             stored = word_analyses().get_many("name_vectors", keys, lambda missing: [
                 vector.tobytes() for vector in self._summed([text for _, text in missing]).astype(numpy.float32)])
-            # stored as float32, and so also those summed just now: a word scores the same in every process
             vectors = numpy.frombuffer(b"".join(stored), dtype=numpy.float32).reshape(-1, *self.padding.shape)
         start = len(self.word_rows)
         while start + len(texts) > len(self.word_vectors):
