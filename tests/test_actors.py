@@ -310,6 +310,21 @@ def test_a_capitalised_state_adjective_inside_a_sentence_begins_a_name():
     assert "Deutschland" in set(mentions_in("Deutsche Pendler warnten vor vollen Innenstädten.")["actor"])
 
 
+def test_the_german_red_cross_is_one_name_with_both_its_adjectives():
+    assert rows(mentions_in("Das Deutsche Rote Kreuz schickte Helfer.")) == [
+        ("Deutsche Rote Kreuz", "Deutsches Rotes Kreuz", "name", "Rotes Kreuz")]
+    assert rows(mentions_in("Helfer vom Deutschen Roten Kreuz waren vor Ort.")) == [
+        ("Deutschen Roten Kreuz", "Deutsches Rotes Kreuz", "name", "Rotes Kreuz")]
+    assert rows(mentions_in("Das Rote Kreuz half.")) == [("Rote Kreuz", "Rotes Kreuz", "name", None)]
+
+
+def test_a_name_with_the_genitive_es_is_the_catalog_actor():
+    assert rows(mentions_in("Ein Sprecher des Bundesnachrichtendienstes widersprach.")) == [
+        ("Bundesnachrichtendienstes", "BND", "name", "Deutschland")]
+    assert rows(mentions_in("Die Zahl der Mitglieder des Bundestages stieg.")) == [
+        ("Bundestages", "Bundestag", "name", "Deutschland")]
+
+
 def test_die_bahn_is_deutsche_bahn_but_the_s_bahn_is_not():
     assert rows(mentions_in("Die Bahn will mehr Züge einsetzen.")) == [("Bahn", "Deutsche Bahn", "name", "Deutschland")]
     assert mentions_in("Viele Pendler nehmen die S-Bahn.").empty

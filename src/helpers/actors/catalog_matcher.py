@@ -4,7 +4,8 @@
     matcher(doc)          # [FoundMention(start, end, actor_id, kind), ...] in text order, not overlapping
 
 At each token the longest catalog form that starts there wins, then the search goes on after it; a word that
-is no form may still be a compound with a catalog name in it ("IS-Hochburg", "Pentagonsprecher").
+is no form may still be a compound with a catalog name in it ("IS-Hochburg", "Pentagonsprecher"), or a name
+with the genitive -es ("des Bundesnachrichtendienstes").
 """
 
 from spacy.attrs import ORTH
@@ -38,7 +39,7 @@ class CatalogMatcher:
                 self.forms.setdefault(words, details)
         self.matcher = PhraseMatcher(nlp.vocab, attr=ORTH)
         self.matcher.add(MATCH_KEY, [Doc(nlp.vocab, words=list(words)) for words in self.forms])
-        self._compounds = {}
+        self._words = {}  # token text -> (actor id, kind) if the word names an actor without being a form, else None
 
     def __call__(self, doc: Doc, texts: list[str]) -> list[FoundMention]:
         """The catalog mentions of a Doc whose token texts are `texts`."""
@@ -46,12 +47,12 @@ class CatalogMatcher:
         for _, start, end in self.matcher(doc):
             if end > longest.get(start, start):
                 longest[start] = end
-        compounds = self._compounds
-        for text in set(texts).difference(compounds):
-            compounds[text] = self._compound_actor(text)
-        # only the tokens where a form starts or that are compounds of a name can start a mention
+        words = self._words
+        for text in set(texts).difference(words):
+            words[text] = self._word_actor(text)
+        # only the tokens where a form starts or that name an actor as a word of their own can start a mention
         candidates = sorted(set(longest).union(position for position, text in enumerate(texts)
-                                               if compounds[text] is not None))
+                                               if words[text] is not None))
         found = []
         position = 0
         for candidate in candidates:
@@ -61,7 +62,7 @@ class CatalogMatcher:
             end = longest.get(position)
             if end is not None and self._adjective_in_a_name(doc, texts, position, end):
                 continue  # "Deutscher Städtetag": a name's first word, neither the state nor a compound
-            mention = self._form_at(texts, position, end) or self._compound_at(texts[position], position)
+            mention = self._form_at(texts, position, end) or self._word_at(texts[position], position)
             if mention is not None:
                 found.append(mention)
                 position = mention.end
@@ -99,9 +100,32 @@ class CatalogMatcher:
         previous = texts[position - 1]
         return previous in self.gazetteers.first_names and previous not in self.catalog.forms
 
-    def _compound_at(self, text, position):
-        actor_id = self._compounds[text]
-        return None if actor_id is None else FoundMention(position, position + 1, actor_id, "compound")
+    def _word_at(self, text, position):
+        word = self._words[text]
+        return None if word is None else FoundMention(position, position + 1, *word)
+
+    def _word_actor(self, text):
+        """(actor id, kind) of a word that is no catalog form but names an actor: a name with the genitive -es
+        or a compound; None for any other word."""
+        genitive = self._genitive_es(text)
+        if genitive is not None:
+            return genitive.actor_id, genitive.kind
+        actor_id = self._compound_actor(text)
+        return None if actor_id is None else (actor_id, "compound")
+
+    def _genitive_es(self, text):
+        """'Bundesnachrichtendienstes' -> the Form of 'Bundesnachrichtendienst': the genitive -es that masculine
+        and neuter names may take instead of the -s the catalog generates (Duden – Die Grammatik, 9th ed.,
+        genitive -es/-s). Only a one-word name or metonym of an actor that is not a person, whose -s genitive
+        the catalog has; else None."""
+        if len(text) < MIN_COMPOUND_PREFIX or not text.endswith("es"):
+            return None
+        forms = self.catalog.forms
+        form, genitive_s = forms.get(text[:-2]), forms.get(text[:-2] + "s")
+        if form is None or genitive_s != form or form.kind not in ("name", "metonym") or form.after_article \
+                or self.catalog.actor(form.actor_id).type == "person":
+            return None
+        return form
 
     def _compound_actor(self, text):
         """The actor a compound word refers to: 'IS-Hochburg' -> is, 'Pentagonsprecher' -> pentagon."""

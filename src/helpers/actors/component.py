@@ -21,6 +21,7 @@ a name ("Kreml-Chef Wladimir Putin") is one mention of that person.
 
 import time
 
+import numpy
 from spacy.attrs import ORTH, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -84,8 +85,9 @@ class ActorComponent:
         self.refresh()
         # the Doc's columns read once instead of a Token object per word and attribute
         strings = doc.vocab.strings
-        texts = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
-        tags = [strings[tag] for tag in doc.to_array(TAG).tolist()]
+        columns = doc.to_array([ORTH, TAG, SENT_START])
+        texts = list(map(strings.__getitem__, columns[:, 0].tolist()))
+        tags = list(map(strings.__getitem__, columns[:, 1].tolist()))
         found = self.catalog_matcher(doc, texts)
         found += self.discovery(texts, tags, found)
         found.sort(key=lambda mention: mention.start)
@@ -102,7 +104,7 @@ class ActorComponent:
                     and not (dateline and dateline[0] <= doc[mention.start].idx < dateline[1])]
         # a title nobody held at the article's date with no name after it, and the dateline's names, are left out
         if self.name_model is not None:
-            mentions = self._with_model_names(doc, mentions, texts, tags, dateline)
+            mentions = self._with_model_names(doc, mentions, texts, tags, columns[:, 2], dateline)
         spans = []
         for mention in mentions:
             actor_id = mention.actor_id or slug(mention.name)
@@ -112,7 +114,7 @@ class ActorComponent:
         doc.spans[SPAN_KEY] = spans
         return doc
 
-    def _with_model_names(self, doc, mentions, texts, tags, dateline):
+    def _with_model_names(self, doc, mentions, texts, tags, sentence_start, dateline):
         """The model's names (span and type) in place of the discovered ones. Catalog mentions, descriptions and
         compounds stay as they are, and a model name that overlaps one of them is left out: where model and
         catalog disagree, the catalog's span, type and actor id hold. A model name on the tokens of a discovered
@@ -121,8 +123,7 @@ class ActorComponent:
         model found a name on one of their tokens."""
         rule_names = [(_name_first(mention), mention.end, name_class) for mention in mentions
                       if (name_class := name_class_of(mention.kind, self._actor_type(mention), mention.derived))]
-        starts = doc.to_array(SENT_START).tolist()
-        sentence_starts = [0] + [position for position, start in enumerate(starts) if start == 1 and position]
+        sentence_starts = [0] + [position for position in numpy.flatnonzero(sentence_start == 1).tolist() if position]
         kept = [mention for mention in mentions if mention.kind != "discovered"]
         covered = [False] * len(texts)
         for mention in kept:

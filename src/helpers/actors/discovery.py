@@ -12,7 +12,7 @@ from helpers.actors.catalog import Catalog
 from helpers.actors.gazetteers import Gazetteers
 from helpers.actors.mention import FoundMention, names_a_person
 from helpers.german import stts
-from helpers.german.word_forms import slug, without_genitive, without_genitive_s
+from helpers.german.word_forms import APOSTROPHES, slug, without_genitive, without_genitive_s
 
 
 class NameDiscovery:
@@ -165,7 +165,10 @@ class NameDiscovery:
             person = people.get(without_genitive(texts[mention.start], people))
             found.append(_same_person(person, mention.start) if person and mention.end - mention.start == 1
                          else mention)
-        for position, text in enumerate(texts if people else ()):
+        # only the words that are a surname, or one with a genitive ending, need a closer look
+        forms = {surname + ending for surname in people for ending in ("", "s", *APOSTROPHES)}
+        for position in [position for position, text in enumerate(texts) if text in forms]:
+            text = texts[position]
             person = people.get(without_genitive(text, people)) if text[:1].isupper() else None
             if person and not taken[position]:
                 found.append(_same_person(person, position))

@@ -19,7 +19,7 @@ numba). Training needs python-crfsuite; finding names needs only numpy and numba
 
 import hashlib
 import json
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy
@@ -77,10 +77,20 @@ class WordLexicon:
         WordLexicon(["Merkel"], [40], [-10], (4, 6)).features("Merkel")   # ['lp=-10', 'c4=0001', 'c6=000101']
     """
 
-    def __init__(self, words, clusters, log_probs, prefixes):
-        self.rows = {word: row for row, word in enumerate(words)}
-        self.clusters, self.log_probs = list(clusters), list(log_probs)
+    def __init__(self, words: list[str] | bytes, clusters, log_probs, prefixes):
+        # words: a list, or as in the model file one UTF-8 text, a line each; its index of a million words is
+        # made only when a word's features are first asked for (a process that reads all word vectors from the
+        # stored word analyses never needs it), and the numbers are kept in arrays, not in lists of objects
+        self._words = words
+        self.clusters = numpy.asarray(clusters, dtype=numpy.uint32)
+        self.log_probs = numpy.asarray(log_probs, dtype=numpy.int8)
         self.prefixes = tuple(int(prefix) for prefix in prefixes)
+
+    @cached_property
+    def rows(self) -> dict:
+        """word -> its row in the arrays."""
+        words = self._words.decode("utf-8").split("\n") if isinstance(self._words, bytes) else self._words
+        return {word: row for row, word in enumerate(words)}
 
     def features(self, word: str) -> list[str]:
         """The word's binned log probability ('lp=rare' for a word not in the list) and the first bits of its
@@ -88,9 +98,10 @@ class WordLexicon:
         row = self.rows.get(word)
         if row is None:
             return ["lp=rare"]
-        features = [f"lp={self.log_probs[row]}"]
-        if self.clusters[row]:  # 0: a word the clustering saw too rarely to place
-            path = format(self.clusters[row], "b")[::-1]  # spaCy stores a path's bits, reversed, as an integer
+        features = [f"lp={int(self.log_probs[row])}"]
+        cluster = int(self.clusters[row])
+        if cluster:  # 0: a word the clustering saw too rarely to place
+            path = format(cluster, "b")[::-1]  # spaCy stores a path's bits, reversed, as an integer
             features += [f"c{prefix}={path[:prefix]}" for prefix in self.prefixes]
         return features
 
@@ -99,8 +110,7 @@ class WordLexicon:
         """The lexicon stored in a model's arrays; None for a model trained without one."""
         if "lexicon_words" not in arrays:
             return None
-        words = arrays["lexicon_words"].tobytes().decode("utf-8").split("\n")
-        return cls(words, arrays["lexicon_clusters"].tolist(), arrays["lexicon_log_probs"].tolist(),
+        return cls(arrays["lexicon_words"].tobytes(), arrays["lexicon_clusters"], arrays["lexicon_log_probs"],
                    arrays["lexicon_prefixes"].tolist())
 
     def arrays(self) -> dict:
@@ -166,12 +176,17 @@ def bio_labels(names, length: int) -> list[str]:
 def names_of_labels(labels) -> list[tuple[int, int, str]]:
     """The names of BIO labels: ['O', 'B-PER', 'I-PER'] -> [(1, 3, 'PER')]; an I- without its B- starts a name."""
     names = []
-    for position, label in enumerate(list(labels) + ["O"]):
-        inside = label.startswith("I-") and names and names[-1][1] is None and names[-1][2] == label[2:]
-        if names and names[-1][1] is None and not inside:
-            names[-1] = (names[-1][0], position, names[-1][2])
-        if label.startswith("B-") or (label.startswith("I-") and not inside):
-            names.append((position, None, label[2:]))
+    opened, last = None, -2  # the first token and class of the name not yet closed; the last label read
+    for position, label in [(position, label) for position, label in enumerate(labels) if label != "O"]:
+        inside = opened is not None and position == last + 1 and label.startswith("I-") and label[2:] == opened[1]
+        if opened is not None and not inside:
+            names.append((opened[0], last + 1, opened[1]))
+            opened = None
+        if label.startswith(("B-", "I-")) and not inside:
+            opened = (position, label[2:])
+        last = position
+    if opened is not None:
+        names.append((opened[0], last + 1, opened[1]))
     return names
 
 
@@ -188,16 +203,18 @@ class NameModel:
         self.feature_rows = {str(name): row for row, name in enumerate(arrays["word_names"])}
         # one row more, of zeros, for the features the model does not know
         self.word_weights = _dense(arrays, "word", len(self.feature_rows) + 1, len(WORD_OFFSETS), len(self.labels))
-        self.tag_rows = {str(name): row for row, name in enumerate(arrays["tag_names"])}
+        self.tag_rows = _Rows(arrays["tag_names"])
         self.tag_weights = _dense(arrays, "tag", len(self.tag_rows) + 1, len(TAG_OFFSETS), len(self.labels))
-        self.rule_rows = {str(name): row for row, name in enumerate(arrays["rule_names"])}
+        self.rule_rows = _Rows(arrays["rule_names"])
         self.rule_weights = _dense(arrays, "rule", len(self.rule_rows) + 1, len(RULE_OFFSETS), len(self.labels))
         self.word_rows = {}  # word type -> its row in self.word_vectors
-        self.word_vectors = numpy.zeros((1024, len(WORD_OFFSETS), len(self.labels)))
+        # float32, as stored: half the memory the decoder reads per token, and a word scores the same whether its
+        # vector was summed in this process or read from the stored word analyses
+        self.word_vectors = numpy.zeros((1024, len(WORD_OFFSETS), len(self.labels)), dtype=numpy.float32)
         self.padding = self.word_weights[self.feature_rows.get(PADDING, len(self.feature_rows))]
         one = numpy.zeros(1, dtype=numpy.int64)  # a sentence of one word, to load (or compile) the decoder now
-        _decode(self.word_vectors, self.padding, one, self.tag_weights, one, self.rule_weights, one, self.transitions,
-                one, one + 1)
+        _compiled_decode()(self.word_vectors, self.padding, one, self.tag_weights, one, self.rule_weights, one,
+                           self.transitions, one, one + 1)
 
     @classmethod
     def bundled(cls) -> "NameModel":
@@ -214,20 +231,15 @@ class NameModel:
         """The BIO label of each token (texts, STTS tags and the rules' BIO labels of a Doc; sentence_starts:
         the first token of each sentence, in order, the first 0)."""
         rows = self.word_rows
-        new = [text for text in dict.fromkeys(texts) if text not in rows]
+        new = [text for text in set(texts) if text not in rows]
         if new:
             self._add_words(new)
-        word_rows = numpy.array([rows[text] for text in texts], dtype=numpy.int64)
-        unknown_tag, unknown_rule = len(self.tag_rows), len(self.rule_rows)
-        tag_rows = numpy.array([self.tag_rows.get(tag, unknown_tag) for tag in tags], dtype=numpy.int64)
-        rule_rows = numpy.array([self.rule_rows.get(label, unknown_rule) for label in rule_labels],
-                                dtype=numpy.int64)
         ends = list(sentence_starts[1:]) + [len(texts)]
-        best = _compiled_decode()(self.word_vectors, self.padding, word_rows, self.tag_weights, tag_rows,
-                                  self.rule_weights, rule_rows, self.transitions,
+        best = _compiled_decode()(self.word_vectors, self.padding, _row_numbers(texts, rows), self.tag_weights,
+                                  _row_numbers(tags, self.tag_rows), self.rule_weights,
+                                  _row_numbers(rule_labels, self.rule_rows), self.transitions,
                                   numpy.array(sentence_starts, dtype=numpy.int64), numpy.array(ends, dtype=numpy.int64))
-        labels = self.labels
-        return [labels[index] for index in best.tolist()]
+        return list(map(self.labels.__getitem__, best.tolist()))
 
     def names(self, texts, tags, rule_labels, sentence_starts) -> list[tuple[int, int, str]]:
         """The names the model finds: (first token, end token, class)."""
@@ -241,7 +253,6 @@ class NameModel:
             keys = [(self.digest, text) for text in texts]
             stored = word_analyses().get_many("name_vectors", keys, lambda missing: [
                 vector.tobytes() for vector in self._summed([text for _, text in missing]).astype(numpy.float32)])
-            # stored as float32, and so also those summed just now: a word scores the same in every process
             vectors = numpy.frombuffer(b"".join(stored), dtype=numpy.float32).reshape(-1, *self.padding.shape)
         start = len(self.word_rows)
         while start + len(texts) > len(self.word_vectors):
@@ -260,6 +271,23 @@ class NameModel:
             rows += [feature_rows[feature] for feature in word_features(text, gazetteers, lexicon)
                      if feature in feature_rows]
         return numpy.add.reduceat(self.word_weights[rows], firsts)
+
+
+class _Rows(dict):
+    """Feature name -> its row in the weights; a name the model does not know has the row after the last (of
+    zeros)."""
+
+    def __init__(self, names):
+        super().__init__((str(name), row) for row, name in enumerate(names))
+        self.unknown = len(self)
+
+    def __missing__(self, name):
+        return self.unknown
+
+
+def _row_numbers(values, rows) -> numpy.ndarray:
+    """The row of each value (rows: value -> row, a `_Rows` for values that may be unknown)."""
+    return numpy.fromiter(map(rows.__getitem__, values), dtype=numpy.int64, count=len(values))
 
 
 def _dense(arrays, kind, rows, offsets, labels):
@@ -294,33 +322,42 @@ def _compiled_decode():
 def _decode(word_vectors, padding, word_rows, tag_weights, tag_rows, rule_weights, rule_rows, transitions,
             starts, ends):
     """The best label path of each sentence [starts[s], ends[s]): emission scores summed over the offsets,
-    then Viterbi over `transitions` (from label, to label)."""
+    then Viterbi over `transitions` (from label, to label). Loops over single numbers, not array slices: numba
+    makes a temporary array for each slice's `+=`, which took most of the decoding time (0.2 s of 0.25 s for the
+    700 Wikinews `train` articles)."""
     count, labels = len(word_rows), transitions.shape[0]
     best = numpy.zeros(count, dtype=numpy.int64)
     word_reach, tag_reach = word_vectors.shape[1] // 2, tag_weights.shape[1] // 2
+    longest = 0
+    for sentence in range(len(starts)):
+        longest = max(longest, ends[sentence] - starts[sentence])
+    scores = numpy.zeros((longest, labels))
+    back = numpy.zeros((longest, labels), dtype=numpy.int64)
+    path, following = numpy.zeros(labels), numpy.zeros(labels)
     for sentence in range(len(starts)):
         start, end = starts[sentence], ends[sentence]
         length = end - start
         if length == 0:
             continue
-        scores = numpy.zeros((length, labels))
         for position in range(start, end):
             at = position - start
+            for label in range(labels):
+                scores[at, label] = 0.0
             for offset in range(-word_reach, word_reach + 1):
                 other = position + offset
-                if start <= other < end:
-                    scores[at] += word_vectors[word_rows[other], offset + word_reach]
-                else:
-                    scores[at] += padding[offset + word_reach]
+                inside = start <= other < end
+                for label in range(labels):
+                    scores[at, label] += word_vectors[word_rows[other], offset + word_reach, label] if inside \
+                        else padding[offset + word_reach, label]
             for offset in range(-tag_reach, tag_reach + 1):
                 other = position + offset
                 if start <= other < end:
-                    scores[at] += tag_weights[tag_rows[other], offset + tag_reach]
-                    scores[at] += rule_weights[rule_rows[other], offset + tag_reach]
-        back = numpy.zeros((length, labels), dtype=numpy.int64)
-        path = scores[0].copy()
+                    for label in range(labels):
+                        scores[at, label] += tag_weights[tag_rows[other], offset + tag_reach, label]
+                        scores[at, label] += rule_weights[rule_rows[other], offset + tag_reach, label]
+        for label in range(labels):
+            path[label] = scores[0, label]
         for step in range(1, length):
-            following = numpy.empty(labels)
             for label in range(labels):
                 best_score, best_from = -numpy.inf, 0
                 for before in range(labels):
@@ -329,8 +366,12 @@ def _decode(word_vectors, padding, word_rows, tag_weights, tag_rows, rule_weight
                         best_score, best_from = score, before
                 following[label] = best_score + scores[step, label]
                 back[step, label] = best_from
-            path = following
-        label = int(numpy.argmax(path))
+            for label in range(labels):
+                path[label] = following[label]
+        label = 0
+        for other in range(labels):
+            if path[other] > path[label]:
+                label = other
         for step in range(length - 1, -1, -1):
             best[start + step] = label
             label = back[step, label]

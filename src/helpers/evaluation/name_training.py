@@ -39,7 +39,7 @@ from helpers.pipeline import load_pipeline
 SEED = 13
 FOLDS = 5
 # L1 and L2 penalties and iterations of crfsuite's L-BFGS; chosen by 5-fold cross-validation on NER-de-dev
-SETTINGS = {"c1": 0.1, "c2": 0.05, "max_iterations": 150, "feature.possible_transitions": True}
+SETTINGS = {"c1": 0.05, "c2": 0.05, "max_iterations": 150, "feature.possible_transitions": True}
 LEXICON_SIZE = 1_000_000  # the most frequent words of the lookups data kept in the model file (all of them)
 CLUSTER_PREFIXES = (4, 6, 10, 20)  # the bits of a word's Brown cluster path taken as features
 LOOKUPS = "spacy_lookups_data"  # the package whose data the lexicon comes from (MIT licence)
