@@ -32,11 +32,18 @@ class SpeechCue:
     kind: str  # 'verb' or 'reported'
     speaker: tuple | None  # (first word index, last word index) of the speaker
     frame: tuple  # (first, last) word index of cue and speaker together: the attribution, not the quote
-    words: tuple = ()  # the indexes of all the cue's words, in order ("teilte … mit"); () means (index,)
+    particle: int | None = None  # the index of a speech verb's separated particle ("teilte … mit")
+
+    def word_indexes(self, words: list[SentenceWord]) -> tuple:
+        """The indexes of all the cue's words in the sentence's `words`, in order (`verb_cue_words`); made only
+        for the cues that introduce a quotation."""
+        if self.kind != "verb":
+            return (self.index,)
+        return verb_cue_words(words, self.index, speech_cues()["verbs"][self.lemma], self.particle)
 
     def offsets(self, words: list[SentenceWord]) -> tuple:
         """The (start, end) character offsets of the cue's words."""
-        return tuple((words[i].start, words[i].end) for i in (self.words or (self.index,)))
+        return tuple((words[i].start, words[i].end) for i in self.word_indexes(words))
 
 
 class SpeechCueMatcher:
@@ -76,8 +83,7 @@ def find_cues(words: list[SentenceWord], cue_starts: frozenset[int]) -> list[Spe
         lemma, particle = _verb_cue(words, index, lexicon)
         if lemma:
             speaker = _verb_speaker(words, index, lemma)
-            found.append(SpeechCue(index, lemma, "verb", speaker, cue_frame(index, speaker),
-                                   verb_cue_words(words, index, lexicon["verbs"][lemma], particle)))
+            found.append(SpeechCue(index, lemma, "verb", speaker, cue_frame(index, speaker), particle))
             continue
         cue = _reported_cue(words, index, lexicon)
         if cue:
@@ -116,9 +122,10 @@ def _verb_cue(words, index, lexicon):
 
 def verb_cue_words(words, index, entry, particle=None) -> tuple:
     """The indexes of a speech verb's cue words, in order: the verb at `index`, its separated `particle`, the
-    auxiliary of a compound tense ("hat … gesagt", "war berichtet worden"), the word it `needs` ("heißt
-    es"), a reflexive pronoun ("äußerte sich"), a correlate of a separable verb or of its `with` ("geht davon aus", "verwies darauf"), a phrase such as "mit den
-    Worten", the word of `with` in its entry ("bezeichnete … als") and the opener of a wie-clause ("wie … erklärte").
+    auxiliary of a compound tense ("hat … gesagt", "war berichtet worden"), the word it `needs` ("heißt es"),
+    a reflexive pronoun ("äußerte sich"), a correlate of a separable verb or of its `with` ("geht davon aus",
+    "verwies darauf"), a phrase such as "mit den Worten", the word of `with` in its entry ("bezeichnete …
+    als") and the opener of a wie-clause ("wie … erklärte").
     """
     grammar = clause_grammar()
     opener = clause_start(words, index)

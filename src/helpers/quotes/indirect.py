@@ -81,7 +81,9 @@ def _clause_after(words, cue):
 def _clause_before(words, cue):
     """'Washington arbeite nicht mit Moskau zusammen, sagte Cook.': the clause before a final frame (which may
     open with "wie": "…, wie die Polizei mitteilte.")."""
-    first_of_frame = min(cue.frame[0], *cue.words) if cue.words else cue.frame[0]
+    first_of_frame = cue.frame[0]
+    if first_of_frame and words[first_of_frame - 1].text.lower() in clause_grammar()["source_clause_openers"]:
+        first_of_frame -= 1  # "wie"
     if first_of_frame < 2 or words[first_of_frame - 1].text != ",":
         return None
     rest = words[cue.frame[1] + 1:]

@@ -36,7 +36,7 @@ def speech_cues() -> dict:
         # of a form whose particle may be written apart before it ("bekannt gegeben" for "bekanntgegeben")
         "cue_forms": frozenset(verb_forms) | frozenset(split_forms) | frozenset(lexicon["reported"])
         | frozenset(form[len(entry["particle"]):] for form, (_, entry) in verb_forms.items()
-                    if "particle" in entry and form.startswith(entry["particle"]) and len(form) > len(entry["particle"])),
+                    if form[len(entry.get("particle", form)):] and form.startswith(entry.get("particle", form))),
         "nouns": tuple(noun.lower() for noun in lexicon["nouns"]),
         "reported": lexicon["reported"],
         "anonymous": tuple(noun.lower() for noun in lexicon["anonymous"]),

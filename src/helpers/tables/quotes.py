@@ -28,7 +28,7 @@ QUOTE_COLUMNS = {
     "cue_start": "offset of the cue",
     "cue_end": "offset after the cue",
     "cue_lemma": "the cue's lemma (sagen, laut)",
-    "cue_words": "all the words of the cue, '…' where other words stand between them (teilte … mit, hat … gesagt)",
+    "cue_words": "all the words of the cue, '…' between words that stand apart (teilte … mit, hat … gesagt)",
     "cue_spans": "offsets of every word of the cue as 'start-end' pairs separated by spaces ('12-18 40-43'; "
                  "`cue_offsets` reads them)",
     "speaker": "who speaks as written in the text (for a carried-over quotation: where the speaker was last named)",
@@ -50,8 +50,8 @@ QUOTE_COLUMNS = {
 }
 OFFSET_COLUMNS = ["cue_start", "cue_end", "speaker_start", "speaker_end"]  # None where absent: nullable Int64
 QUOTE_DTYPES = {**dict.fromkeys(OFFSET_COLUMNS, NULLABLE_INTEGERS),
-                **dict.fromkeys(["cue", "cue_lemma", "cue_words", "cue_spans", "speaker", "speaker_actor_id", "speaker_actor",
-                                 "speaker_affiliation"], object)}  # None, not NaN, where absent
+                **dict.fromkeys(["cue", "cue_lemma", "cue_words", "cue_spans", "speaker", "speaker_actor_id",
+                                 "speaker_actor", "speaker_affiliation"], object)}  # None, not NaN, where absent
 QUOTE_COLORS = {"Zitat": "#ffe08a", "Redeeinleitung": "#9fd3c7", "Sprecher": "#f4a6a6"}
 
 
