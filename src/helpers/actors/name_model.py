@@ -137,7 +137,8 @@ def _shape(word):
 def name_classes(spans) -> list[tuple[int, int, str]]:
     """The actor mentions of a Doc as names (first token, end token, class), as GermEval 2014 marks names: a
     role before a name is left out, demonyms and adjectives are the class + 'deriv', a metonym ("Kreml") is the
-    place; compounds, bare roles and things of type other are no names.
+    place; compounds, bare roles, descriptions ("der Konzern", "des Innenministeriums") and things of type other
+    are no names.
 
         name_classes(doc.spans["actors"])        # [(1, 3, 'PER')] for "Kreml-Chef Wladimir Putin"
     """
@@ -159,8 +160,8 @@ def name_class_of(kind: str, actor_type: str, derived: bool) -> str | None:
 
         name_class_of("demonym", "state", True)      # 'LOCderiv'
     """
-    if kind in ("compound", "role") or actor_type not in CLASS_OF_TYPE:
-        return None
+    if kind in ("compound", "role", "description") or actor_type not in CLASS_OF_TYPE:
+        return None  # "IS-Hochburg", "der Kreml-Chef", "der Konzern", "des Innenministeriums": no names
     name_class = "LOC" if kind == "metonym" else CLASS_OF_TYPE[actor_type]
     return name_class + "deriv" if derived else name_class
 
