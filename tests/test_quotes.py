@@ -68,6 +68,8 @@ def test_capitalised_words_in_quotation_marks_after_a_definite_article_are_a_nam
     ("Laut „Welt“ soll er sich in Landsberg befinden.", ["reported", "soll er sich in Landsberg befinden", "Laut",
                                                           "„Welt“"]),
     ("Er sagte, „No-Go-Areas“ dürfe es nicht geben.", ["partial", "„No-Go-Areas“", "sagte", "Er"]),
+    ("Die Lage sei ernst, hat der Minister am Montag gesagt.",  # the frame opens with the auxiliary
+     ["indirect", "Die Lage sei ernst", "gesagt", "der Minister"]),
     ("Die Anklage wurde am Montag erhoben, wie die Staatsanwaltschaft mitteilte.",
      ["indirect", "Die Anklage wurde am Montag erhoben", "mitteilte", "die Staatsanwaltschaft"]),
     ("Der Verband hat in einer Stellungnahme bekannt gegeben, dass er klagt.",  # the particle written apart

@@ -22,7 +22,8 @@ class FoundMention:
 
 
 def names_a_person(mention: FoundMention, catalog) -> bool:
-    """Whether a mention names a person: a discovered person, or a catalog actor of type person."""
-    if mention.kind == "discovered":
+    """Whether a mention names a person: a catalog actor of type person, or one the catalog does not know (a
+    discovered name, or a description referring to one) of type person."""
+    if mention.actor_id not in catalog.actors:
         return mention.actor_type == "person"
-    return mention.actor_id is not None and catalog.actor(mention.actor_id).type == "person"
+    return catalog.actor(mention.actor_id).type == "person"

@@ -117,7 +117,7 @@ def _affiliations_in_brackets(mentions, texts, catalog, affiliations):
             if actor.type not in AFFILIATION_TYPES:
                 continue
             affiliation = Affiliation(actor.id, actor.name, actor.type)
-        if person.kind == "discovered" or catalog.actor(person.actor_id).affiliation is None:
+        if person.actor_id not in catalog.actors or catalog.actor(person.actor_id).affiliation is None:
             affiliations.setdefault(_person_id(person), affiliation)
 
 
@@ -142,7 +142,7 @@ def _affiliations_in_appositions(mentions, texts, catalog, gazetteers, affiliati
     for index, person in enumerate(mentions):
         if not names_a_person(person, catalog):
             continue
-        if person.kind != "discovered" and catalog.actor(person.actor_id).affiliation is not None:
+        if person.actor_id in catalog.actors and catalog.actor(person.actor_id).affiliation is not None:
             continue
         after = (mention for mention in mentions[index + 1:index + 4] if mention.start >= person.end)
         before = (mention for mention in reversed(mentions[max(index - 3, 0):index]) if mention.end <= person.start)
@@ -247,5 +247,5 @@ def _states_before_roles(mentions, texts, catalog, gazetteers, affiliations):
         actor = catalog.actor(state.actor_id)
         if actor.type != "state":
             continue
-        if named.kind == "discovered" or catalog.actor(named.actor_id).affiliation is None:
+        if named.actor_id not in catalog.actors or catalog.actor(named.actor_id).affiliation is None:
             affiliations.setdefault(_person_id(named), Affiliation(actor.id, actor.name, actor.type))

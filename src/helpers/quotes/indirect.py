@@ -82,8 +82,8 @@ def _clause_before(words, cue):
     """'Washington arbeite nicht mit Moskau zusammen, sagte Cook.': the clause before a final frame (which may
     open with "wie": "…, wie die Polizei mitteilte.")."""
     first_of_frame = cue.frame[0]
-    if first_of_frame and words[first_of_frame - 1].text.lower() in clause_grammar()["source_clause_openers"]:
-        first_of_frame -= 1  # "wie"
+    if first_of_frame and words[first_of_frame - 1].text != ",":  # the frame may open with a cue word:
+        first_of_frame = min(first_of_frame, *cue.word_indexes(words))  # "…, hat X gesagt", "…, wie X mitteilte"
     if first_of_frame < 2 or words[first_of_frame - 1].text != ",":
         return None
     rest = words[cue.frame[1] + 1:]
