@@ -185,6 +185,8 @@ def _reported_after_main_clause(sentence, words):
     """'Die DSW ist der Ansicht, dass das Gesetz zu geringer Produktivität führe': Konjunktiv I in the clause
     after an indicative main clause, whose verb is no known cue, is what the main clause's subject says or
     thinks (German marks reported speech by the mood, whatever the verb before it)."""
+    if not any(word.konjunktiv for word in words):  # most sentences: nothing to look for
+        return None
     comma = next((i for i, w in enumerate(words) if w.text == "," or w.quoted), None)
     if comma is None or comma < 2 or words[comma].quoted or words[0].tag in stts.SUBORDINATORS:
         return None
