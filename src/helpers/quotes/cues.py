@@ -103,8 +103,7 @@ def _verb_cue(words, index, lexicon):
         candidates.append((*lexicon["verb_forms"][form], False))
     joined = words[index - 1].text.lower() + form if index else None  # "bekannt gegeben", "bekannt gab"
     if joined in lexicon["verb_forms"] and not words[index - 1].quoted:
-        lemma, entry = lexicon["verb_forms"][joined]
-        return lemma, index - 1
+        return lexicon["verb_forms"][joined][0], index - 1
     if stts.is_full_verb(word.tag) and word.lemma.lower() in lexicon["verbs"]:
         candidates.append((word.lemma.lower(), lexicon["verbs"][word.lemma.lower()], False))
     candidates += [(lemma, entry, True) for lemma, entry in lexicon["split_forms"].get(form, [])]
@@ -246,11 +245,11 @@ def _verb_speaker(words, index, lemma):
         if before and before[0] > 0 and words[before[0] - 1].tag in stts.PREPOSITIONS:
             return before
         return None
-    grammar = clause_grammar()
-    if after < len(words) and words[after].text.lower() in grammar["nominative_pronouns"] and not words[after].quoted:
-        return (after, after)  # "Nähere Einzelheiten gab er nicht bekannt": the fronted phrase is the object
+    pronoun = _pronoun_subject(words, after)
+    if pronoun:
+        return pronoun  # "Nähere Einzelheiten gab er nicht bekannt": the fronted phrase is the object
     subject = sentence_subject_before(words, anchor) or _subject_of_first_conjunct(words, anchor)
-    if subject and not is_object(words, subject[0]) and not _disagrees_in_number(words, subject, anchor):
+    if _can_be_subject(words, subject, anchor):
         return subject
     if before and starts_clause(words, before[0]) and not is_object(words, before[0]):
         return before
@@ -271,13 +270,25 @@ def clause_subject(words, verb):
     die Verantwortung beim Staat: „…“"): a nominative pronoun after the verb, else the phrase before it,
     else the one after it; never a phrase that is not nominative ("Den Unmut der CDU brachte sie …")."""
     after = skip_fillers(words, verb + 1)
-    if after < len(words) and words[after].text.lower() in clause_grammar()["nominative_pronouns"] \
-            and not words[after].quoted:
-        return (after, after)
-    for phrase in (sentence_subject_before(words, verb), noun_phrase_after(words, after)):
-        if phrase and not is_object(words, phrase[0]) and not _disagrees_in_number(words, phrase, verb):
-            return phrase
+    pronoun = _pronoun_subject(words, after)
+    if pronoun:
+        return pronoun
+    return next((phrase for phrase in (sentence_subject_before(words, verb), noun_phrase_after(words, after))
+                 if _can_be_subject(words, phrase, verb)), None)
+
+
+def _pronoun_subject(words, index):
+    """(index, index) when the word at `index` is a pronoun that is only ever nominative ("gab er bekannt")."""
+    if index < len(words) and words[index].text.lower() in clause_grammar()["nominative_pronouns"] \
+            and not words[index].quoted:
+        return (index, index)
     return None
+
+
+def _can_be_subject(words, phrase, verb):
+    """Whether a noun phrase (or None) can be the subject of the finite `verb`: not opened by a determiner that
+    is never nominative, not a plural before a singular verb."""
+    return phrase is not None and not is_object(words, phrase[0]) and not _disagrees_in_number(words, phrase, verb)
 
 
 def _disagrees_in_number(words, phrase, verb):
@@ -287,8 +298,6 @@ def _disagrees_in_number(words, phrase, verb):
     plural = words[phrase[0]].text.lower() in clause_grammar()["plural_articles"] and head.tag == stts.COMMON_NOUN \
         and head.text != head.lemma
     return plural and phrase[1] < verb and not words[verb].text.endswith("n")
-
-
 
 
 def _name_before_relative_clause(words, verb):

@@ -155,9 +155,8 @@ def _direct_quotes(reading, sentence, words, cues, quoted_here):
         if cue is not None:
             quote = replace(quote, cue=cue_words[cue.index], cue_lemma=cue.lemma, cue_words=cue.offsets(cue_words),
                             speaker=word_offsets(cue_words, cue.speaker))
-        elif _subject_before_colon(words, start) is not None:
-            verb, subject = _subject_before_colon(words, start)
-            quote = replace(quote, speaker=word_offsets(words, subject), **_frame_cue(words, verb))
+        elif (frame := _subject_before_colon(words, start)) is not None:
+            quote = replace(quote, speaker=word_offsets(words, frame[1]), **_frame_cue(words, frame[0]))
         elif len(re.findall(r"\w+", text[start:end])) <= MAX_SCARE_QUOTE_WORDS and kind == "partial" \
                 and not has_reported_speech_verb(words):
             continue  # scare quotes: a word or two in quotation marks that nobody is said to have said
