@@ -8,12 +8,12 @@
 `files` reads files, folders and standard input, `formats` JSON, JSONL and HTML, `tables` lists the parts as DataFrames.
 """
 
-from helpers.article.model import Article, Paragraph, Section, Sentence
+from helpers.article.model import Article, Paragraph, Section, Sentence, words_as_written
 from helpers.article.files import corpus_files, corpus_paths, load_article, load_corpus
 from helpers.article.structure import article_from_text
 from helpers.article.tables import article_summary, paragraphs_table, sections_table, sentences_table
 
 __all__ = [
     "Article", "Paragraph", "Section", "Sentence", "article_from_text", "article_summary", "corpus_files", "corpus_paths",
-    "load_article", "load_corpus", "paragraphs_table", "sections_table", "sentences_table",
+    "load_article", "load_corpus", "paragraphs_table", "sections_table", "sentences_table", "words_as_written",
 ]

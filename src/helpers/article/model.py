@@ -131,6 +131,19 @@ class Article:
         }
 
 
+def words_as_written(text: str, offsets) -> str:
+    """The words of `text` at the (start, end) `offsets`, in order: joined by a space where they stand side by
+    side, by " … " where other words stand between them.
+
+        words_as_written("Er teilte gestern mit", [(3, 9), (18, 21)])     # 'teilte … mit'
+    """
+    offsets = list(offsets)
+    shown = text[slice(*offsets[0])]
+    for (_, previous_end), (start, end) in zip(offsets, offsets[1:]):
+        shown += (" " if not text[previous_end:start].strip() else " … ") + text[start:end]
+    return shown
+
+
 def _item_at(items, starts, offset):
     position = bisect.bisect_right(starts, offset) - 1
     if position >= 0 and items[position].start <= offset < items[position].end:

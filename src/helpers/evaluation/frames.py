@@ -57,10 +57,11 @@ CUE_SEED = "frame-precision-cues"
 
 
 def train_ids(data_dir=TRAIN) -> list[str]:
-    """The ids (file stems) of the Wikinews train articles, sorted as strings."""
+    """The ids (file stems) of the Wikinews articles of a split (train unless `data_dir` says otherwise),
+    sorted as strings."""
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
-        raise ResourceError(f"Wikinews train articles not found at {data_dir}: they lie beside the repository "
+        raise ResourceError(f"Wikinews articles not found at {data_dir}: they lie beside the repository "
                             "in ../shared/data/wikinews-quotes")
     return sorted(path.stem for path in data_dir.glob("*.json"))
 

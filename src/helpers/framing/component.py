@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
+from helpers.article import words_as_written
 from helpers.errors import PipelineError
 from helpers.framing.compounds import compound_index
 from helpers.framing.doc_columns import DocColumns, among
@@ -166,11 +167,7 @@ class FrameComponent:
 def _surface(doc, text, tokens):
     """The matched words as written, in text order; "…" stands for the words in between ("nähern … an").
     `text`: the Doc's text (`doc.text` joins all its tokens anew each time)."""
-    shown = doc[tokens[0]].text
-    for previous, token in zip(tokens, tokens[1:]):
-        between = text[doc[previous].idx + len(doc[previous]):doc[token].idx]
-        shown += (" " if not between.strip() else " … ") + doc[token].text
-    return shown
+    return words_as_written(text, ((doc[token].idx, doc[token].idx + len(doc[token])) for token in tokens))
 
 
 class _Context:

@@ -13,6 +13,7 @@ import pandas as pd
 from spacy.tokens import Doc
 
 from helpers.actors import load_catalog
+from helpers.article import words_as_written
 from helpers.quotes import QUOTES
 from helpers.tables.build import NULLABLE_INTEGERS, frame_of
 
@@ -74,7 +75,7 @@ def quote_columns(doc: Doc) -> dict[str, list]:
         "cue_start": [cue.start_char if cue is not None else None for cue in cues],
         "cue_end": [cue.end_char if cue is not None else None for cue in cues],
         "cue_lemma": [cue.label_ if cue is not None else None for cue in cues],
-        "cue_words": [_joined_words(article.text, quote._.cue_words) if quote._.cue_words else None
+        "cue_words": [words_as_written(article.text, quote._.cue_words) if quote._.cue_words else None
                       for quote in quotes],
         "cue_spans": [" ".join(f"{start}-{end}" for start, end in quote._.cue_words) or None for quote in quotes],
         "speaker": [speaker.text if speaker is not None else None for speaker in speakers],
@@ -88,14 +89,6 @@ def quote_columns(doc: Doc) -> dict[str, list]:
         "nested": [quote._.nested for quote in quotes],
         **{column: [place[column] for place in places] for column in ("sentence", "section_index", "section", "part")},
     }
-
-
-def _joined_words(text: str, offsets: tuple) -> str:
-    """The words at `offsets`, joined by a space where they stand side by side and by ' … ' where not."""
-    joined = text[slice(*offsets[0])]
-    for (_, previous_end), (start, end) in zip(offsets, offsets[1:]):
-        joined += (" " if not text[previous_end:start].strip() else " … ") + text[start:end]
-    return joined
 
 
 def cue_offsets(cue_spans) -> list[tuple[int, int]]:
