@@ -297,7 +297,7 @@ def _disagrees_in_number(words, phrase, verb):
     head = words[phrase[1]]
     plural = words[phrase[0]].text.lower() in clause_grammar()["plural_articles"] and head.tag == stts.COMMON_NOUN \
         and head.text != head.lemma
-    return plural and phrase[1] < verb and not words[verb].text.endswith("n")
+    return plural and phrase[1] < verb and not words[verb].text.endswith(clause_grammar()["plural_verb_endings"])
 
 
 def _name_before_relative_clause(words, verb):
