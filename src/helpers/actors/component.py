@@ -35,6 +35,7 @@ from helpers.actors.mention import FoundMention
 from helpers.actors.name_model import TYPE_OF_CLASS, NameModel, bio_labels, name_class_of
 from helpers.actors.roles import with_roles
 from helpers.german.word_forms import slug
+from helpers.pipeline.strings import strings_of
 
 SPAN_KEY = "actors"
 CATALOG_CHECK_SECONDS = 1.0
@@ -86,8 +87,8 @@ class ActorComponent:
         # the Doc's columns read once instead of a Token object per word and attribute
         strings = doc.vocab.strings
         columns = doc.to_array([ORTH, TAG, SENT_START])
-        texts = list(map(strings.__getitem__, columns[:, 0].tolist()))
-        tags = list(map(strings.__getitem__, columns[:, 1].tolist()))
+        texts = strings_of(strings, columns[:, 0].tolist())
+        tags = strings_of(strings, columns[:, 1].tolist())
         found = self.catalog_matcher(doc, texts)
         found += self.discovery(texts, tags, found)
         found.sort(key=lambda mention: mention.start)

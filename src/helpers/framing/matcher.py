@@ -91,11 +91,17 @@ class CueMatcher:
             self.separated_verbs.add("separated verb", [[{"TAG": tag}] + _to_particle(sorted(separable_particles()))])
         self.layouts = {}  # matcher key (a string id) -> _Layout
         self.anchors = {}  # string id of a word or tag -> the patterns whose rarest element asks for it
+        self.anchor_words = {}  # (cue number, pattern number) -> the string ids its rarest element asks for
         self.popularity = _popularity(lexicon)
         for cue_number, cue in enumerate(lexicon.cues):
             for pattern_number, pattern in enumerate(cue.patterns):
                 self._add(vocab, cue_number, pattern_number, pattern)
         self.first_words = numpy.array(sorted(self.anchors), dtype=numpy.uint64)
+        # what `_matchers_to_run` checks, per pattern: the elements that ask for words, the anchor's last (a
+        # sentence holds it by the time the check runs), so that most checks end at their first set
+        self.required = {pattern: tuple(sorted((frozenset(words) for words in required if words),
+                                               key=lambda words: bool(words & self.anchor_words[pattern])))
+                         for pattern, required in self.required.items()}
 
     def _add(self, vocab, cue_number, pattern_number, pattern):
         """The matcher entries of one lexicon pattern: a one-word pattern's PhraseMatcher entries, and a Matcher
@@ -122,6 +128,7 @@ class CueMatcher:
                 key = self._key(cue_number, pattern_number, f"{variant}:{len(self.layouts)}", layout)
                 for value in _words_of(tokens[roles.index(("element", anchor))][0]):
                     self.anchors.setdefault(value, set()).add((cue_number, pattern_number))
+                    self.anchor_words.setdefault((cue_number, pattern_number), set()).add(value)
                 if (cue_number, pattern_number) not in self.patterns:
                     self.patterns[cue_number, pattern_number] = Matcher(vocab)
                 self.patterns[cue_number, pattern_number].add(key, [[token for token, _ in tokens]])
@@ -192,9 +199,15 @@ class CueMatcher:
             for sentence, value in zip(columns.sentence_numbers(tokens), values[tokens].tolist()):
                 for pattern in self.anchors[value]:
                     runs[pattern, sentence] = None
-        return [(self.patterns[pattern], columns.sentence_bounds_of(sentence)) for pattern, sentence in runs
-                if all(not words or not words.isdisjoint(columns.sentence_ids(sentence))
-                       for words in self.required[pattern])]
+        to_run = []
+        for pattern, sentence in runs:
+            words_here = columns.sentence_ids(sentence)
+            for words in self.required[pattern]:
+                if words.isdisjoint(words_here):
+                    break
+            else:
+                to_run.append((self.patterns[pattern], columns.sentence_bounds_of(sentence)))
+        return to_run
 
     def _words_if_valid(self, layout, tokens, columns, joins):
         """The matched words (with the particle of a verb matched by tag or as written), or None where the

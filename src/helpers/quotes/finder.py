@@ -6,6 +6,7 @@ indirect and reported speech, and sentences that continue a speaker.
 Only the lead and the body are read: titles, headings and the questions of a Q&A piece are the journalist's.
 """
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 
@@ -39,6 +40,30 @@ class ArticleWords:
     marks: list  # (start, end) of every quotation in quotation marks
     cue_starts: frozenset  # offsets of the words that may be cues
     read: dict = field(default_factory=dict, repr=False, compare=False)  # sentence index: what `sentence` gave
+    triggers: list = field(default_factory=list, repr=False, compare=False)  # see `may_quote`
+
+    def __post_init__(self):
+        words, modals = self.words, clause_grammar()["hearsay_modals"]
+        self.triggers.extend(sorted(
+            {start for start in self.cue_starts}
+            | {start for start, konjunktiv in zip(words.starts, words.konjunktiv) if konjunktiv}
+            | {start for start, text in zip(words.starts, words.texts) if text.lower() in modals}))
+
+    def may_quote(self, sentence) -> bool:
+        """Whether any rule can find a quotation in a sentence: only where a quotation mark, a cue candidate,
+        a verb in Konjunktiv I or a hearsay modal stands (every rule of `find_quotes` starts from one of
+        these), so that the words of the other sentences (most of an article) are never read."""
+        first = bisect.bisect_left(self.triggers, sentence.start)
+        return (first < len(self.triggers) and self.triggers[first] < sentence.end) or \
+            any(start < sentence.end and end > sentence.start for start, end in self.marks)
+
+    def has_words(self, sentence) -> bool:
+        """Whether `sentence` gives any words (it is not empty, nor all dateline), without reading them."""
+        words = self.words
+        first = bisect.bisect_right(words.ends, sentence.start)
+        last = bisect.bisect_left(words.starts, sentence.end)
+        dateline = self.article.dateline
+        return last > first and not (dateline and words.starts[last - 1] < dateline[1])
 
     def sentence(self, sentence):
         """The words of a sentence, marked where quoted, and the quotations that overlap it; never the words of
@@ -72,10 +97,12 @@ def find_quotes(reading: ArticleWords) -> list[FoundQuote]:
     previous = None  # (sentence index, paragraph index, speaker offsets) of the last sentence that named a speaker
     for sentence in article.sentences:
         paragraph = article.paragraph_at(sentence.start)
-        words, quoted_here = reading.sentence(sentence) if paragraph and paragraph.kind in QUOTED_PARTS else ([], [])
-        if not words:
+        if not (paragraph and paragraph.kind in QUOTED_PARTS and reading.has_words(sentence)):
             previous = None
             continue
+        if not reading.may_quote(sentence):
+            continue  # nothing to find, and the speaker named before still continues
+        words, quoted_here = reading.sentence(sentence)
         cues = find_cues(words, cue_starts)
         here = _direct_quotes(reading, sentence, words, cues, quoted_here)
         here += indirect_quotes(sentence, words, cues)

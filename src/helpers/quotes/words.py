@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from helpers.german import stts
 from helpers.german.konjunktiv import is_konjunktiv_i
+from helpers.pipeline.strings import strings_of
 from helpers.quotes.lexicon import clause_grammar
 
 
@@ -52,11 +53,11 @@ def doc_words(doc: Doc) -> DocWords:
     columns = columns[columns[:, 4] == 0]
     strings = doc.vocab.strings
     starts, orths, tag_ids, lemma_ids = (columns[:, column].tolist() for column in range(4))
-    texts = [strings[orth] for orth in orths]
+    texts = strings_of(strings, orths)
     ends = [start + len(text) for start, text in zip(starts, texts)]
     tag_names = {tag: strings[tag] for tag in set(tag_ids)}
     tags = [tag_names[tag] for tag in tag_ids]
-    lemmas = [strings[lemma] for lemma in lemma_ids]
+    lemmas = strings_of(strings, lemma_ids)
     lower_case = [tag for tag, name in tag_names.items() if name[0] == "V" or name in stts.LOWER_CASE_WORDS]
     finite = [tag for tag, name in tag_names.items() if name in stts.FINITE_VERBS]
     tag_column = columns[:, 2]
