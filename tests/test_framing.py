@@ -503,12 +503,14 @@ def test_wikinews_cues_are_not_wildly_over_matched():
 
 
 def test_every_hand_marked_metaphor_points_at_its_words_in_the_articles_of_its_documented_draw():
-    from helpers.evaluation.frames import RECALL_SAMPLES, read_metaphors, recall_articles, round3_articles, round5_articles
+    from helpers.evaluation.frames import (
+        RECALL_SAMPLES, dev_recall_round6_articles, read_metaphors, recall_articles, round3_articles, round5_articles,
+    )
 
     if not (WIKINEWS / "dev").is_dir():
         pytest.skip(f"Wikinews quotation corpus not found at {WIKINEWS}: the recall samples' articles lie in ../shared")
     draws = {"metaphors.tsv": recall_articles(), "metaphors_round3.tsv": round3_articles(),
-             "metaphors_round5.tsv": round5_articles()}
+             "metaphors_round5.tsv": round5_articles(), "metaphors_dev_round6.tsv": dev_recall_round6_articles()}
     for path, data_dir in RECALL_SAMPLES.values():
         listed = pd.read_csv(path.with_name(path.stem + "_articles.tsv"), sep="\t", dtype={"article_id": str})
         if path.name in draws:

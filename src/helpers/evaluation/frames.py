@@ -11,8 +11,9 @@ others (`ids` sorted as strings). A judged cue is `correct` (a cue of its catego
 `wrong_category` (a frame cue, but of another category) or `not_a_cue`; precision is the share `correct`.
 Three more recall samples were marked blind, by readers who saw neither the lexicon nor the tool's output: 30
 `dev` articles (`metaphors_dev.tsv`), 30 more `train` articles (`metaphors_round3.tsv`, drawn as
-`round3_articles`) and 40 more (`metaphors_round5.tsv`, drawn as `round5_articles`, marked before the third
-extension of the lexicon). `evaluate_frames()` (`blickwinkel evaluate-frames`) prints every sample's figures.
+`round3_articles`), 40 more (`metaphors_round5.tsv`, drawn as `round5_articles`, marked before the third
+extension of the lexicon) and 30 more dev articles (`metaphors_dev_round6.tsv`, `dev_recall_round6_articles`,
+marked before the fourth). `evaluate_frames()` (`blickwinkel evaluate-frames`) prints every sample's figures.
 """
 
 import json
@@ -51,6 +52,8 @@ RECALL_SAMPLES = {
     "30 dev articles, marked blind": (GOLD_DIR / "metaphors_dev.tsv", DEV),
     "30 more train articles, marked blind (round 3)": (GOLD_DIR / "metaphors_round3.tsv", TRAIN),
     "40 more train articles, marked blind (round 5)": (GOLD_DIR / "metaphors_round5.tsv", TRAIN),
+    "30 more dev articles, marked blind before the fourth extension (round 6)":
+        (GOLD_DIR / "metaphors_dev_round6.tsv", DEV),
 }
 JUDGEMENTS = ("correct", "wrong_category", "not_a_cue")
 CUE_SEED = "frame-precision-cues"
@@ -99,6 +102,26 @@ def dev_precision_articles(data_dir=DEV) -> list[str]:
     ids = train_ids(data_dir)
     marked = set(random.Random("metaphor-recall-dev").sample(ids, 30))
     return sorted(random.Random("frame-precision-dev").sample([i for i in ids if i not in marked], 50))
+
+
+def _dev_rest(data_dir=DEV) -> list[str]:
+    """The dev ids in neither sample of 2026-12-04 (the 30 marked for recall, the 50 of `dev_precision_articles`)."""
+    ids = train_ids(data_dir)
+    taken = set(random.Random("metaphor-recall-dev").sample(ids, 30)) | set(dev_precision_articles(data_dir))
+    return [article_id for article_id in ids if article_id not in taken]
+
+
+def dev_recall_round6_articles(data_dir=DEV) -> list[str]:
+    """The 30 dev articles whose metaphors were marked blind on 2026-12-07 (round 6), before the lexicon's fourth
+    extension: `sorted(Random("metaphor-recall-dev-round6").sample(rest, 30))` of the dev ids in no earlier sample."""
+    return sorted(random.Random("metaphor-recall-dev-round6").sample(_dev_rest(data_dir), 30))
+
+
+def dev_precision_round6_articles(data_dir=DEV) -> list[str]:
+    """The other 40 dev articles in no earlier sample: their cues, drawn with the lexicon of 2026-12-07, were
+    judged blind (round 6)."""
+    marked = set(dev_recall_round6_articles(data_dir))
+    return [article_id for article_id in _dev_rest(data_dir) if article_id not in marked]
 
 
 def analysed(ids, data_dir=TRAIN, lexicon=DEFAULT_LEXICON):
