@@ -15,25 +15,42 @@ from helpers.german import stts
 from helpers.german.word_forms import APOSTROPHES, slug, without_genitive, without_genitive_s
 
 
+MAX_KNOWN_TOKENS = 200_000  # (text, tag) pairs whose kind is kept; then they are looked at anew
+TOWN = "town"
+
+
 class NameDiscovery:
     """Finds uncatalogued names among the tokens not covered by catalog mentions."""
 
     def __init__(self, catalog: Catalog, gazetteers: Gazetteers):
         self.catalog = catalog
         self.gazetteers = gazetteers
+        self._kinds = {}  # (text, tag) -> what `_token_kind` says: the same words recur in every article
 
     def __call__(self, texts: list[str], tags: list[str], catalog_mentions: list[FoundMention]) -> list[FoundMention]:
         """The discovered names of a Doc (token texts and STTS tags), around its catalog mentions."""
         return self._discovered(texts, tags, catalog_mentions)
 
     def _is_name_token(self, text, tag, previous=""):
+        kinds = self._kinds
+        kind = kinds.get((text, tag))
+        if kind is None:
+            if len(kinds) > MAX_KNOWN_TOKENS:
+                kinds.clear()
+            kind = kinds[text, tag] = self._token_kind(text, tag)
+        return kind is True or kind == TOWN and previous in self.gazetteers.place_prepositions  # "in Twistringen"
+
+    def _token_kind(self, text, tag):
+        """True for a word that is part of a name wherever it stands, TOWN for a town's name, which is one
+        after a preposition of place only, else False."""
         if text[:1].isupper():
             gazetteers = self.gazetteers
-            return tag in stts.NAMES or tag == stts.COMMON_NOUN and (
+            if tag in stts.NAMES or tag == stts.COMMON_NOUN and (
                 text in gazetteers.places or without_genitive_s(text) in gazetteers.places or text in gazetteers.first_names
-                or (text in gazetteers.towns and previous in gazetteers.place_prepositions)  # "in Twistringen"
                 or (len(text) >= 8 and text.endswith(gazetteers.place_noun_endings))  # "Böckingen"
-            )
+            ):
+                return True
+            return TOWN if tag == stts.COMMON_NOUN and text in gazetteers.towns else False
         # "al-Assad", "el-Sisi": a lower-case particle joined to a name
         particle, _, rest = text.partition("-")
         return bool(rest) and rest[:1].isupper() and particle in self.gazetteers.name_particles
