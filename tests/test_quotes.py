@@ -220,6 +220,13 @@ def test_a_cue_has_all_its_words_and_each_words_offsets(text, cue_words):
     ("Nähere Einzelheiten gab er nicht bekannt, er verwies aber auf Verzögerungen.", "er"),
     ("Den Unmut der Partei brachte die Sprecherin zum Ausdruck: „Es gibt keinen Grund.“", "die Sprecherin"),
     ("Hubert Primus, der für die Studie verantwortlich ist, sagte, sie sei richtig.", "Hubert Primus"),
+    ("Todor Kolarow, dessen Behörde dafür zuständig ist, sagte, das Geld sei beschlagnahmt.", "Todor Kolarow"),
+    # the number of a subject is that of its first noun, not of a noun attached to it
+    ("Die Hilfsorganisation Ärzte ohne Grenzen teilte mit, dass die Bewohner geflohen seien.",
+     "Die Hilfsorganisation Ärzte ohne Grenzen"),
+    # a participle that the tagger takes for a finite verb ("zitiert") after its passive auxiliary
+    ("Sergei Woznjak, Sprecher von Milinkewitsch, wird mit den Worten zitiert, er habe mit ihm gesprochen.",
+     "Sergei Woznjak, Sprecher von Milinkewitsch"),
     # a plural before a singular verb is its object
     ("Die Steuerpläne stellte der Vorsitzende Franz Müntefering in Frage: „Das ist nicht machbar.“",
      "der Vorsitzende Franz Müntefering"),
