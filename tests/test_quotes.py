@@ -184,9 +184,21 @@ def test_a_speaker_is_never_a_dateline_an_addressee_or_a_fragment_and_may_follow
      ["indirect", "der Minister trete zurück", "hieß", "Regierungskreisen"]),
     ("Der Trainer sagte zur Zeitung „Trouw“, das Spiel sei fair gewesen.",  # a quoted name in the frame
      ["indirect", "das Spiel sei fair gewesen", "sagte", "Der Trainer"]),
+    ("Der Konzern plant eine Umwandlung. Dies geht aus einer Pressemitteilung des Konzerns hervor.",
+     ["indirect", "Der Konzern plant eine Umwandlung. Dies", "geht", "einer Pressemitteilung des Konzerns"]),
+    ("Im Mai wurde bekannt, dass die Sparte verkauft werden soll.",  # said, by nobody named
+     ["indirect", "dass die Sparte verkauft werden soll", "wurde", None]),
 ])
 def test_speech_acts_with_an_object_and_sources_of_reported_speech(text, expected):
     assert quotes_of(text)[["type", "text", "cue", "speaker"]].values.tolist() == [expected]
+
+
+def test_a_clause_that_ends_with_quoted_words_before_its_cue_is_indirect_with_the_quote_nested():
+    table = quotes_of("Die Politik könne Bedingungen schaffen, „dass mehr Wachstum entsteht“, erklärte Thumann.")
+    assert table[["text", "speaker", "nested"]].values.tolist() == [
+        ["Die Politik könne Bedingungen schaffen, „dass mehr Wachstum entsteht“", "Thumann", False],
+        ["„dass mehr Wachstum entsteht“", "Thumann", True],
+    ]
 
 
 @pytest.mark.parametrize("text, cue_words", [

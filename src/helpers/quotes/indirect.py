@@ -80,7 +80,8 @@ def _clause_after(words, cue):
 
 def _clause_before(words, cue):
     """'Washington arbeite nicht mit Moskau zusammen, sagte Cook.': the clause before a final frame (which may
-    open with "wie": "…, wie die Polizei mitteilte.")."""
+    open with "wie": "…, wie die Polizei mitteilte."), also when it ends with quoted words: "Die Politik könne
+    die Bedingungen schaffen, „dass mehr Wachstum entsteht“, erklärte Thumann" (the partial quote is nested)."""
     first_of_frame = cue.frame[0]
     if first_of_frame and words[first_of_frame - 1].text != ",":  # the frame may open with a cue word:
         first_of_frame = min(first_of_frame, *cue.word_indexes(words))  # "…, hat X gesagt", "…, wie X mitteilte"
@@ -90,8 +91,8 @@ def _clause_before(words, cue):
     if any(w.text == "," for w in rest) or any(w.tag in stts.FINITE_VERBS for w in rest):
         return None
     last = first_of_frame - 2
-    if words[0].quoted or words[last].quoted:
-        return None
+    if words[0].quoted:
+        return None  # a quote in quotation marks („…“, sagte X); one at the end of the journalist's clause is nested
     return words[0].start, words[last].end
 
 
