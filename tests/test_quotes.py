@@ -236,6 +236,10 @@ def test_a_cue_has_all_its_words_and_each_words_offsets(text, cue_words):
     # the number of a subject is that of its first noun, not of a noun attached to it
     ("Die Hilfsorganisation Ärzte ohne Grenzen teilte mit, dass die Bewohner geflohen seien.",
      "Die Hilfsorganisation Ärzte ohne Grenzen"),
+    ("Einer der beteiligten Feuerwehrmänner sagte: „Ich habe so etwas noch nie gesehen.“",
+     "Einer der beteiligten Feuerwehrmänner"),  # a part of a group
+    ("Bundesinnenminister Schäuble: „Wir können die Daten doch nicht vernichten.“",
+     "Bundesinnenminister Schäuble"),  # a name and a colon, without a verb
     # a participle that the tagger takes for a finite verb ("zitiert") after its passive auxiliary
     ("Sergei Woznjak, Sprecher von Milinkewitsch, wird mit den Worten zitiert, er habe mit ihm gesprochen.",
      "Sergei Woznjak, Sprecher von Milinkewitsch"),
