@@ -182,6 +182,8 @@ def test_a_speaker_is_never_a_dateline_an_addressee_or_a_fragment_and_may_follow
     ("In dem Bericht heißt es, die Lage sei ernst.", ["indirect", "die Lage sei ernst", "heißt", "dem Bericht"]),
     ("Aus Regierungskreisen hieß es, der Minister trete zurück.",
      ["indirect", "der Minister trete zurück", "hieß", "Regierungskreisen"]),
+    ("In dem Bericht, der am Montag erschien, heißt es, die Lage sei ernst.",  # a relative clause between
+     ["indirect", "die Lage sei ernst", "heißt", "dem Bericht"]),
     ("Der Trainer sagte zur Zeitung „Trouw“, das Spiel sei fair gewesen.",  # a quoted name in the frame
      ["indirect", "das Spiel sei fair gewesen", "sagte", "Der Trainer"]),
     ("Der Konzern plant eine Umwandlung. Dies geht aus einer Pressemitteilung des Konzerns hervor.",

@@ -248,6 +248,7 @@ def _verb_speaker(words, index, lemma):
     if speech_cues()["verbs"][lemma].get("source") == "prepositional":
         if after < len(words) and words[after].tag in stts.PREPOSITIONS:
             return noun_phrase_after(words, after + 1)
+        before = before or _phrase_before_relative_clause(words, anchor)  # "In dem Bericht, der …, heißt es"
         if before and before[0] > 0 and words[before[0] - 1].tag in stts.PREPOSITIONS:
             return before
         return None
@@ -311,10 +312,15 @@ def _name_before_relative_clause(words, verb):
     """The speaker before a relative clause that ends right before the verb: "Hubert Primus, der bei Stiftung
     Warentest … verantwortlich ist, wies den Vorwurf zurück", "Todor Kolarow, dessen Behörde … zuständig ist,
     sagte"."""
+    speaker = _phrase_before_relative_clause(words, verb)
+    return speaker if speaker and starts_clause(words, speaker[0]) else None
+
+
+def _phrase_before_relative_clause(words, verb):
+    """The noun phrase before a relative clause that ends with the comma right before the verb, or None."""
     if verb < 4 or words[verb - 1].text != ",":
         return None
     comma = next((i for i in range(verb - 2, 0, -1) if words[i].text == "," or words[i].quoted), None)
     if comma is None or words[comma].quoted or words[comma + 1].tag not in stts.RELATIVE_PRONOUNS:
         return None
-    speaker = noun_phrase_before(words, comma - 1)
-    return speaker if speaker and starts_clause(words, speaker[0]) else None
+    return noun_phrase_before(words, comma - 1)
