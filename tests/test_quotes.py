@@ -316,14 +316,6 @@ def test_a_speaker_is_the_organisation_not_the_state_adjective_before_it():
     assert table[["speaker_actor", "speaker_affiliation"]].values.tolist() == [["Xinhua", "China"]]
 
 
-def test_a_nested_quote_without_a_cue_of_its_own_takes_the_cue_and_speaker_of_the_outer_one():
-    table = quotes_of("Günter Metzges ist der Meinung, dass die Klage „lichtscheuer Abgeordneter“ nichts ändern dürfe.")
-    assert table[["type", "cue_words", "speaker", "nested"]].values.tolist() == [
-        ["indirect", "ist der Meinung", "Günter Metzges", False],
-        ["partial", "ist der Meinung", "Günter Metzges", True],
-    ]
-
-
 def test_nested_quotes_stay_inside_the_outer_quote():
     assert quotation_spans("Er sagte: „Sie rief ‚Halt‘ und lief.“ Dann") == [(10, 37)]
 

@@ -29,9 +29,7 @@ MARKED_TYPES = frozenset({"direct", "partial"})  # the quotations in quotation m
 
 def mark_nested(found: list[FoundQuote]) -> list[FoundQuote]:
     """The quotations (sorted by start, longest first) with every quote in quotation marks that lies inside an
-    indirect or reported one marked `nested`; it keeps its own row, as in the Wikinews data, and the outer
-    one's cue and speaker where it has none of its own ("Metzges ist der Meinung, dass die Klage „lichtscheuer
-    Abgeordneter“ nicht verzögern dürfe": Metzges speaks the quoted words too).
+    indirect or reported one marked `nested`; it keeps its own row, as in the Wikinews data.
 
         mark_nested([FoundQuote("indirect", 0, 40, 0), FoundQuote("partial", 20, 30, 0)])[1].nested   # True
     """
@@ -41,9 +39,5 @@ def mark_nested(found: list[FoundQuote]) -> list[FoundQuote]:
             outer = quote if outer is None or quote.end > outer.end else outer
         elif outer is not None and quote.end <= outer.end:
             quote = replace(quote, nested=True)
-            if quote.cue is None and outer.cue is not None:
-                quote = replace(quote, cue=outer.cue, cue_lemma=outer.cue_lemma, cue_words=outer.cue_words)
-            if quote.speaker is None and outer.speaker is not None:
-                quote = replace(quote, speaker=outer.speaker, carried_over=outer.carried_over)
         marked.append(quote)
     return marked
