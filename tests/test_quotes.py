@@ -265,6 +265,13 @@ def test_a_konjunktiv_i_sentence_far_from_any_speaker_is_reported_speech_without
     ]
 
 
+def test_a_partial_quote_in_the_journalists_sentence_after_a_quote_is_not_carried_over():
+    table = quotes_of("„Wir bleiben dabei“, sagte Stoiber. Die CSU sieht darin eine „große historische Chance“.")
+    assert table[["type", "speaker", "carried_over"]].values.tolist() == [
+        ["direct", "Stoiber", False], ["partial", None, False],
+    ]
+
+
 def test_konjunktiv_i_after_a_colon_is_said_by_the_subject_before_it_not_by_the_speaker_before():
     table = quotes_of("Cook sagte, man sei bereit. Erdoğan nutzte das Treffen, um an seine Position zu erinnern: "
                       "Ohne einen Abgang Assads werde es keinen Frieden geben.")
