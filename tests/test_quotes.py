@@ -182,11 +182,25 @@ def test_a_speaker_is_never_a_dateline_an_addressee_or_a_fragment_and_may_follow
     ("In dem Bericht heißt es, die Lage sei ernst.", ["indirect", "die Lage sei ernst", "heißt", "dem Bericht"]),
     ("Aus Regierungskreisen hieß es, der Minister trete zurück.",
      ["indirect", "der Minister trete zurück", "hieß", "Regierungskreisen"]),
+    ("In dem Bericht, der am Montag erschien, heißt es, die Lage sei ernst.",  # a relative clause between
+     ["indirect", "die Lage sei ernst", "heißt", "dem Bericht"]),
     ("Der Trainer sagte zur Zeitung „Trouw“, das Spiel sei fair gewesen.",  # a quoted name in the frame
      ["indirect", "das Spiel sei fair gewesen", "sagte", "Der Trainer"]),
+    ("Der Konzern plant eine Umwandlung. Dies geht aus einer Pressemitteilung des Konzerns hervor.",
+     ["indirect", "Der Konzern plant eine Umwandlung. Dies", "geht", "einer Pressemitteilung des Konzerns"]),
+    ("Im Mai wurde bekannt, dass die Sparte verkauft werden soll.",  # said, by nobody named
+     ["indirect", "dass die Sparte verkauft werden soll", "wurde", None]),
 ])
 def test_speech_acts_with_an_object_and_sources_of_reported_speech(text, expected):
     assert quotes_of(text)[["type", "text", "cue", "speaker"]].values.tolist() == [expected]
+
+
+def test_a_clause_that_ends_with_quoted_words_before_its_cue_is_indirect_with_the_quote_nested():
+    table = quotes_of("Die Politik könne Bedingungen schaffen, „dass mehr Wachstum entsteht“, erklärte Thumann.")
+    assert table[["text", "speaker", "nested"]].values.tolist() == [
+        ["Die Politik könne Bedingungen schaffen, „dass mehr Wachstum entsteht“", "Thumann", False],
+        ["„dass mehr Wachstum entsteht“", "Thumann", True],
+    ]
 
 
 @pytest.mark.parametrize("text, cue_words", [
@@ -220,6 +234,17 @@ def test_a_cue_has_all_its_words_and_each_words_offsets(text, cue_words):
     ("Nähere Einzelheiten gab er nicht bekannt, er verwies aber auf Verzögerungen.", "er"),
     ("Den Unmut der Partei brachte die Sprecherin zum Ausdruck: „Es gibt keinen Grund.“", "die Sprecherin"),
     ("Hubert Primus, der für die Studie verantwortlich ist, sagte, sie sei richtig.", "Hubert Primus"),
+    ("Todor Kolarow, dessen Behörde dafür zuständig ist, sagte, das Geld sei beschlagnahmt.", "Todor Kolarow"),
+    # the number of a subject is that of its first noun, not of a noun attached to it
+    ("Die Hilfsorganisation Ärzte ohne Grenzen teilte mit, dass die Bewohner geflohen seien.",
+     "Die Hilfsorganisation Ärzte ohne Grenzen"),
+    ("Einer der beteiligten Feuerwehrmänner sagte: „Ich habe so etwas noch nie gesehen.“",
+     "Einer der beteiligten Feuerwehrmänner"),  # a part of a group
+    ("Bundesinnenminister Schäuble: „Wir können die Daten doch nicht vernichten.“",
+     "Bundesinnenminister Schäuble"),  # a name and a colon, without a verb
+    # a participle that the tagger takes for a finite verb ("zitiert") after its passive auxiliary
+    ("Sergei Woznjak, Sprecher von Milinkewitsch, wird mit den Worten zitiert, er habe mit ihm gesprochen.",
+     "Sergei Woznjak, Sprecher von Milinkewitsch"),
     # a plural before a singular verb is its object
     ("Die Steuerpläne stellte der Vorsitzende Franz Müntefering in Frage: „Das ist nicht machbar.“",
      "der Vorsitzende Franz Müntefering"),
@@ -237,6 +262,13 @@ def test_a_konjunktiv_i_sentence_far_from_any_speaker_is_reported_speech_without
                       "Besonders der Westen sei betroffen. Viele Keller seien überflutet.")
     assert table[["type", "text", "speaker", "carried_over"]].values.tolist() == [
         ["indirect", "Besonders der Westen sei betroffen. Viele Keller seien überflutet", None, False]
+    ]
+
+
+def test_a_partial_quote_in_the_journalists_sentence_after_a_quote_is_not_carried_over():
+    table = quotes_of("„Wir bleiben dabei“, sagte Stoiber. Die CSU sieht darin eine „große historische Chance“.")
+    assert table[["type", "speaker", "carried_over"]].values.tolist() == [
+        ["direct", "Stoiber", False], ["partial", None, False],
     ]
 
 

@@ -50,7 +50,8 @@ PREPOSITIONS = frozenset({"APPR", "APPRART"})  # aus, im
 SUBORDINATORS = frozenset({"KOUS", "PWAV", "KOKOM"})  # weil, wie, als: their verb stands at the clause end
 # words after which no reported clause begins: a relative pronoun, um-zu, a comparison
 RELATIVE_PRONOUN = "PRELS"  # der, die, das opening a relative clause
-NOT_A_REPORTED_CLAUSE = frozenset({RELATIVE_PRONOUN, "PRELAT", "KOUI", "KOKOM"})
+RELATIVE_PRONOUNS = frozenset({RELATIVE_PRONOUN, "PRELAT"})  # der, die, das; dessen, deren
+NOT_A_REPORTED_CLAUSE = RELATIVE_PRONOUNS | {"KOUI", "KOKOM"}
 # words after which a new clause, and so a new noun phrase, begins
 CLAUSE_BOUNDARIES = frozenset({"$,", "$.", "$(", "KON", "KOUS", "PWAV", "PRELS"})
 

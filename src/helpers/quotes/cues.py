@@ -230,6 +230,12 @@ def _verb_speaker(words, index, lemma):
         opener = clause_start(words, index)  # "hatte Merkel in einer Rede verkündet:"
         anchor = next((i for i in range(index - 1, -1 if opener is None else opener, -1)
                        if words[i].tag in stts.AUXILIARIES), index)
+    else:  # "X, Sprecher von Y, wird mit den Worten zitiert": the auxiliary before it in its clause, if any
+        position = next((i for i in range(index - 1, -1, -1) if words[i].quoted or words[i].tag in stts.FINITE_VERBS
+                         or words[i].tag in stts.CLAUSE_BOUNDARIES), None)
+        if position is not None and words[position].tag in stts.AUXILIARIES and not words[position].quoted:
+            opener = clause_start(words, position)  # not the end of a clause before it: "Als … war sagte er:"
+            anchor = position if opener is None or words[opener].tag not in stts.SUBORDINATORS else index
     if anchor != index and words[anchor].lemma in clause_grammar()["passive_auxiliaries"]:
         if speech_cues()["verbs"][lemma].get("passive_subject"):  # "X wird mit den Worten zitiert": X speaks
             subject = sentence_subject_before(words, anchor)
@@ -242,6 +248,7 @@ def _verb_speaker(words, index, lemma):
     if speech_cues()["verbs"][lemma].get("source") == "prepositional":
         if after < len(words) and words[after].tag in stts.PREPOSITIONS:
             return noun_phrase_after(words, after + 1)
+        before = before or _phrase_before_relative_clause(words, anchor)  # "In dem Bericht, der …, heißt es"
         if before and before[0] > 0 and words[before[0] - 1].tag in stts.PREPOSITIONS:
             return before
         return None
@@ -294,7 +301,8 @@ def _can_be_subject(words, phrase, verb):
 def _disagrees_in_number(words, phrase, verb):
     """Whether a plural noun phrase before a singular verb cannot be its subject: "Die Steuerpläne stellte der
     SPD-Vorsitzende in Frage" (a plural after "die" is written unlike its lemma, a feminine singular alike)."""
-    head = words[phrase[1]]
+    head = next((words[i] for i in range(phrase[0], phrase[1] + 1) if words[i].tag in stts.NOUN_PHRASE_HEADS),
+                words[phrase[1]])  # the first noun: "Die Hilfsorganisation Ärzte ohne Grenzen teilte mit"
     plural = words[phrase[0]].text.lower() in clause_grammar()["plural_articles"] and head.tag == stts.COMMON_NOUN \
         and head.text != head.lemma
     return plural and phrase[1] < verb and not words[verb].text.endswith(clause_grammar()["plural_verb_endings"])
@@ -302,11 +310,17 @@ def _disagrees_in_number(words, phrase, verb):
 
 def _name_before_relative_clause(words, verb):
     """The speaker before a relative clause that ends right before the verb: "Hubert Primus, der bei Stiftung
-    Warentest … verantwortlich ist, wies den Vorwurf zurück"."""
+    Warentest … verantwortlich ist, wies den Vorwurf zurück", "Todor Kolarow, dessen Behörde … zuständig ist,
+    sagte"."""
+    speaker = _phrase_before_relative_clause(words, verb)
+    return speaker if speaker and starts_clause(words, speaker[0]) else None
+
+
+def _phrase_before_relative_clause(words, verb):
+    """The noun phrase before a relative clause that ends with the comma right before the verb, or None."""
     if verb < 4 or words[verb - 1].text != ",":
         return None
     comma = next((i for i in range(verb - 2, 0, -1) if words[i].text == "," or words[i].quoted), None)
-    if comma is None or words[comma].quoted or words[comma + 1].tag != stts.RELATIVE_PRONOUN:
+    if comma is None or words[comma].quoted or words[comma + 1].tag not in stts.RELATIVE_PRONOUNS:
         return None
-    speaker = noun_phrase_before(words, comma - 1)
-    return speaker if speaker and starts_clause(words, speaker[0]) else None
+    return noun_phrase_before(words, comma - 1)

@@ -184,6 +184,8 @@ def _direct_quotes(reading, sentence, words, cues, quoted_here):
                             speaker=word_offsets(cue_words, cue.speaker))
         elif (frame := _subject_before_colon(words, start)) is not None:
             quote = replace(quote, speaker=word_offsets(words, frame[1]), **_frame_cue(words, frame[0]))
+        elif (name := _name_before_colon(words, start)) is not None:
+            quote = replace(quote, speaker=word_offsets(words, name))
         elif len(re.findall(r"\w+", text[start:end])) <= MAX_SCARE_QUOTE_WORDS and kind == "partial" \
                 and not has_reported_speech_verb(words):
             continue  # scare quotes: a word or two in quotation marks that nobody is said to have said
@@ -237,6 +239,18 @@ def _subject_before_colon(words, start):
     verb = next((i for i in before if words[i].tag in stts.FINITE_VERBS), None)
     subject = clause_subject(words, verb) if verb is not None else None
     return (verb, subject) if subject else None
+
+
+def _name_before_colon(words, start):
+    """'BKA-Präsident Ziercke: „…“': a name, all the sentence has before the colon that opens a quote, speaks
+    without a verb; (first, last) of the name, or None."""
+    colon = next((i for i, w in enumerate(words) if w.end > start), len(words)) - 1
+    if colon < 1 or words[colon].text != ":":
+        return None
+    name = noun_phrase_after(words, 0)
+    if name is None or name[1] != colon - 1 or not any(w.tag == stts.PROPER_NOUN for w in words[:colon]):
+        return None
+    return name
 
 
 def _frame_cue(words, verb):

@@ -53,7 +53,7 @@ def clause_grammar() -> dict:
                 "source_clause_openers", "expletives", "first_person", "passive_auxiliaries", "cue_reflexives",
                 "cue_correlates", "cue_phrases", "passive_participles",
                 "nominative_pronouns", "non_nominative_determiners", "name_articles",
-                "back_references", "plural_articles", "plural_verb_endings", "hearsay_modals"}
+                "back_references", "plural_articles", "plural_verb_endings", "hearsay_modals", "partitive_pronouns"}
     if not isinstance(grammar, dict) or not required <= set(grammar):
         raise ResourceError(f"quote_grammar.yaml needs the sections {sorted(required)}: restore the bundled file")
     words = {section: frozenset(grammar[section]) for section in required - {"cue_phrases", "plural_verb_endings"}}

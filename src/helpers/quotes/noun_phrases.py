@@ -29,9 +29,18 @@ def sentence_subject_before(words, verb):
     if any(w.quoted and w.tag != stts.OTHER_PUNCTUATION or w.tag in stts.FINITE_VERBS for w in words[first:verb]):
         return None
     starts_like_subject = words[first].tag in stts.NOUN_PHRASE and not is_object(words, first) or (
-        words[first].tag == stts.PERSONAL_PRONOUN and words[first].text in speech_cues()["pronouns"])
+        words[first].tag == stts.PERSONAL_PRONOUN and words[first].text in speech_cues()["pronouns"]) or (
+        _is_partitive(words, first))
     ends_like_subject = words[last].tag in stts.NOUN_PHRASE_HEADS | {stts.PERSONAL_PRONOUN} or words[last].text == ")"
     return (first, last) if starts_like_subject and ends_like_subject else None
+
+
+def _is_partitive(words, first):
+    """Whether a pronoun of a part opens the phrase at `first`, with the group it is part of: "Einer der
+    Feuerwehrmänner sagte", "Viele der Demonstranten riefen"."""
+    grammar = clause_grammar()
+    return first + 1 < len(words) and words[first].text.lower() in grammar["partitive_pronouns"] \
+        and words[first + 1].text.lower() in grammar["genitive_determiners"]
 
 
 def is_object(words, first):
