@@ -411,3 +411,23 @@ def test_the_evaluate_quotes_command_prints_the_score_table(capsys):
     rows = [line.split() for line in capsys.readouterr().out.strip().splitlines()]
     assert rows[0] == ["scope", "role", "precision", "recall", "f1", "overlap", "predicted", "gold"]
     assert [row[:2] for row in rows[1:5]] == [["all", "quote"], ["all", "cue"], ["all", "speaker"], ["all", "joint"]]
+
+
+def test_the_sentences_find_quotes_skips_hold_nothing_a_rule_would_find(monkeypatch):
+    """`ArticleWords.may_quote` lets `find_quotes` skip the sentences without a quotation mark, cue candidate,
+    Konjunktiv I or hearsay modal: read them all, and the quotations are the same (a new rule that starts from
+    another word must add it to `may_quote`)."""
+    from helpers.quotes import finder
+
+    folder = Path(__file__).resolve().parent / "articles"
+    wikinews = Path(__file__).resolve().parents[2] / "shared" / "data" / "wikinews-quotes" / "train"
+    paths = [SEED, *sorted(folder.glob("*.txt")), *sorted(wikinews.glob("*.json"))[:60]]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        articles = [load_article(path) for path in paths]
+        skipping = [analyze(article).quotes for article in articles]
+        monkeypatch.setattr(finder.ArticleWords, "may_quote", lambda self, sentence: True)
+        reading_all = [analyze(article).quotes for article in articles]
+    assert sum(len(table) for table in skipping) > 100
+    for article, skipped, read in zip(articles, skipping, reading_all):
+        pd.testing.assert_frame_equal(skipped, read, obj=article.id)
