@@ -585,3 +585,32 @@ def test_generic_cues_without_frame_meaning_are_left_out():
     assert [cue for cue in found("Die Handelsministerin reiste nach Paris.") if cue[0] == "economic"] == []
     assert [cue for cue in found("Der Welthandel schrumpft.") if cue[0] == "economic"] == [
         ("economic", "Handel", "Welthandel")]
+
+
+def test_a_cue_is_not_its_own_literal_context():
+    assert metaphors("Zwischen den Ländern tobt ein Krieg der Worte.") == [("war", "Krieg der Worte", "Krieg der Worte")]
+    assert metaphors("Der Krieg der Worte wurde von Soldaten an der Front begleitet.") == []
+
+
+def test_leaving_a_deal_is_leaving_a_vehicle_but_passengers_leave_real_ones():
+    assert metaphors("Die USA steigen aus dem Abkommen aus.") == [("machine", "aussteigen", "steigen … aus")]
+    assert metaphors("Die Fahrgäste steigen am Bahnhof aus.") == []
+
+
+def test_lexicalised_words_without_an_image_are_no_metaphors():
+    assert metaphors("Das Thema spielt eine wichtige Rolle.") == []
+    assert metaphors("Der Landrat will nicht mehr antreten.") == []
+    assert metaphors("Der Bericht ist die Grundlage für die Entscheidung.") == []
+
+
+def test_deals_break_and_burst_but_glass_and_tyres_literally():
+    assert metaphors("Die Koalition ist am Streit über den Haushalt zerbrochen.") == [
+        ("building", "zerbrechen", "Koalition … zerbrochen")]
+    assert metaphors("Das Glas ist zerbrochen.") == []
+    assert metaphors("Die Fusion der beiden Banken ist geplatzt.") == [("fire", "platzen", "Fusion … geplatzt")]
+    assert metaphors("Der Reifen ist geplatzt.") == []
+
+
+def test_military_coalitions_and_kindergartens_are_not_cooperation_or_human_interest():
+    assert found("Die Koalitionstruppen rückten vor.") == []
+    assert found("Die Kinder gehen in den Kindergarten.") == [("human_interest", "Kind", "Kinder")]
