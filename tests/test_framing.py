@@ -245,6 +245,7 @@ def test_conventional_metaphors_of_the_news_and_their_literal_twins():
     assert metaphors("Die Ministerin gilt als Favoritin.") == [("sport", "Favorit", "Favoritin")]
     assert metaphors("Der Trainer nennt Bayern den Favoriten.") == []
     assert metaphors("Die Regierung lehnt diesen Schritt ab.") == []   # an action, no path left in it
+    assert metaphors("Die Reform ist ein großer Schritt nach vorn.") == [("journey", "Schritt", "großer Schritt")]
     assert metaphors("Die Verwaltung kann mit der Digitalisierung nicht Schritt halten.") == [
         ("journey", "Schritt halten", "Schritt halten")]
     assert metaphors("Das Kabinett hat das Gesetz auf den Weg gebracht.") == [
