@@ -214,7 +214,7 @@ def test_real_marriages_and_former_ministers_are_no_metaphors():
 def test_a_derivation_is_not_a_compound():
     assert split_compound("Gegnerschaft") == []
     assert split_compound("Gewinners") == []
-    assert [split["compound_split"] for split in split_compound("Kindergarten")] == ["Kind|er|garten"]
+    assert [split["compound_split"] for split in split_compound("Kinderarbeit")] == ["Kind|er|arbeit"]
     assert found("Die Gegnerschaft wuchs.") == [("conflict", "Gegnerschaft", "Gegnerschaft")]
 
 
@@ -244,15 +244,17 @@ def test_conventional_metaphors_of_the_news_and_their_literal_twins():
     assert metaphors("Der Fahrer bremste vor der Kurve.") == []
     assert metaphors("Die Ministerin gilt als Favoritin.") == [("sport", "Favorit", "Favoritin")]
     assert metaphors("Der Trainer nennt Bayern den Favoriten.") == []
-    assert metaphors("Die Regierung lehnt diesen Schritt ab.") == [("journey", "Schritt", "Schritt")]
-    assert metaphors("Sie wohnt nur wenige Schritte entfernt.") == []
+    assert metaphors("Die Regierung lehnt diesen Schritt ab.") == []   # an action, no path left in it
+    assert metaphors("Die Reform ist ein großer Schritt nach vorn.") == [("journey", "Schritt", "großer Schritt")]
+    assert metaphors("Die Verwaltung kann mit der Digitalisierung nicht Schritt halten.") == [
+        ("journey", "Schritt halten", "Schritt halten")]
     assert metaphors("Das Kabinett hat das Gesetz auf den Weg gebracht.") == [
         ("journey", "auf den Weg bringen", "auf den Weg gebracht")]
     assert metaphors("Der Streik legt den Verkehr lahm.") == [("disease", "lahmlegen", "legt … lahm")]
 
 
 def test_more_conventional_metaphors_and_their_literal_twins():
-    assert metaphors("Bei der Wahl tritt sie gegen den Amtsinhaber an.") == [("sport", "antreten", "tritt … an")]
+    assert metaphors("Bei der Wahl tritt sie gegen den Amtsinhaber an.") == [("sport", "antreten", "tritt … gegen … an")]
     assert metaphors("Er trat die Nachfolge des Ministers an.") == []
     assert metaphors("Die Nachfrage aus China treibt das Wachstum an.") == [("machine", "antreiben", "treibt … an")]
     assert metaphors("Der Elektromotor treibt das Fahrzeug an.") == []
@@ -586,3 +588,32 @@ def test_generic_cues_without_frame_meaning_are_left_out():
     assert [cue for cue in found("Die Handelsministerin reiste nach Paris.") if cue[0] == "economic"] == []
     assert [cue for cue in found("Der Welthandel schrumpft.") if cue[0] == "economic"] == [
         ("economic", "Handel", "Welthandel")]
+
+
+def test_a_cue_is_not_its_own_literal_context():
+    assert metaphors("Zwischen den Ländern tobt ein Krieg der Worte.") == [("war", "Krieg der Worte", "Krieg der Worte")]
+    assert metaphors("Der Krieg der Worte wurde von Soldaten an der Front begleitet.") == []
+
+
+def test_leaving_a_deal_is_leaving_a_vehicle_but_passengers_leave_real_ones():
+    assert metaphors("Die USA steigen aus dem Abkommen aus.") == [("machine", "aussteigen", "steigen … aus")]
+    assert metaphors("Die Fahrgäste steigen am Bahnhof aus.") == []
+
+
+def test_lexicalised_words_without_an_image_are_no_metaphors():
+    assert metaphors("Das Thema spielt eine wichtige Rolle.") == []
+    assert metaphors("Der Landrat will nicht mehr antreten.") == []
+    assert metaphors("Der Bericht ist die Grundlage für die Entscheidung.") == []
+
+
+def test_deals_break_and_burst_but_glass_and_tyres_literally():
+    assert metaphors("Die Koalition ist am Streit über den Haushalt zerbrochen.") == [
+        ("building", "zerbrechen", "Koalition … zerbrochen")]
+    assert metaphors("Das Glas ist zerbrochen.") == []
+    assert metaphors("Die Fusion der beiden Banken ist geplatzt.") == [("fire", "platzen", "Fusion … geplatzt")]
+    assert metaphors("Der Reifen ist geplatzt.") == []
+
+
+def test_military_coalitions_and_kindergartens_are_not_cooperation_or_human_interest():
+    assert found("Die Koalitionstruppen rückten vor.") == []
+    assert found("Die Kinder gehen in den Kindergarten.") == [("human_interest", "Kind", "Kinder")]

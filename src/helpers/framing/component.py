@@ -116,7 +116,7 @@ class FrameComponent:
         context = _Context(doc, columns, self.lexicon)
         kept = {}
         for finding in self._findings(doc, columns):
-            if context.counts(finding.cue, finding.tokens[0]):
+            if context.counts(finding.cue, finding.tokens):
                 span, surface = self._span(doc, columns, finding)
                 # of two cues of one category on the same words, the one found first names them; two parts of
                 # one compound (Koalition|s|partner) are two cues
@@ -178,17 +178,22 @@ class _Context:
         self.article = doc._.article
         self.columns = columns
         self.lexicon = lexicon
-        self.literal = {}  # category -> the scopes (sentences, paragraphs, the article) with a literal word
+        self.literal = {}  # category -> {scope (sentence, paragraph, the article): its tokens with a literal word}
 
-    def counts(self, cue, token):
-        """Whether a cue found at a token (its first) counts there."""
+    def counts(self, cue, tokens):
+        """Whether a cue found at these tokens counts there: its own tokens are not literal context ("Krieg der
+        Worte" is a war metaphor, "Krieg" beside it in the paragraph makes it literal)."""
+        token = tokens[0]
         start = int(self.columns.idx[token])
         if cue.parts is not None and self.article.part_at(start) not in cue.parts:
             return False
         if cue.not_with and not cue.not_with.isdisjoint(self.columns.sentence_words(self.columns.sentence_of(token))):
             return False
         literal = self.lexicon.categories[cue.category].literal_context
-        return literal is None or self._scope(literal.scope, start, token) not in self._literal_scopes(cue.category)
+        if literal is None:
+            return True
+        literal_tokens = self._literal_scopes(cue.category).get(self._scope(literal.scope, start, token), set())
+        return literal_tokens <= set(tokens)
 
     def _scope(self, scope, offset, token):
         if scope == "sentence":
@@ -203,6 +208,10 @@ class _Context:
             context = self.lexicon.categories[category].literal_context
             ids = numpy.array(sorted(get_string_id(word) for word in context.lemmas), dtype=numpy.uint64)
             hits = numpy.flatnonzero(among(self.columns.orth, ids) | among(self.columns.lemma, ids))
-            self.literal[category] = {self._scope(context.scope, int(self.columns.idx[token]), token)
-                                      for token in hits.tolist()} - {None}
+            scopes = {}
+            for token in hits.tolist():
+                scope = self._scope(context.scope, int(self.columns.idx[token]), token)
+                if scope is not None:
+                    scopes.setdefault(scope, set()).add(token)
+            self.literal[category] = scopes
         return self.literal[category]
