@@ -122,7 +122,7 @@ class FrameComponent:
                 # one compound (Koalition|s|partner) are two cues
                 kept.setdefault((span.label_, span.start_char, span.end_char, finding.compound_part),
                                 (span, finding, surface))
-        spans = sorted(kept.values(), key=lambda entry: (entry[0].start_char, entry[0].end_char))
+        spans = sorted(_outermost(kept.values()), key=lambda entry: (entry[0].start_char, entry[0].end_char))
         for span, finding, surface in spans:
             set_cue_extensions(span, frame=finding.cue.frame,
                                frame_group=self.lexicon.categories[finding.cue.category].group,
@@ -162,6 +162,16 @@ class FrameComponent:
     def _in_question(self, article, offset):
         sentence = article.sentence_at(offset)
         return sentence is not None and article.span(sentence.start, sentence.end).rstrip(self.closers).endswith("?")
+
+
+def _outermost(found):
+    """The cues whose words are not part of a longer cue of their category: "Schritt halten" is one journey cue,
+    not two with "Schritt" (the parts of a compound stay cues of their own)."""
+    found = list(found)
+    whole = [(span.label_, set(finding.tokens)) for span, finding, _ in found if finding.compound_part is None]
+    return [(span, finding, surface) for span, finding, surface in found
+            if finding.compound_part is not None
+            or not any(label == span.label_ and set(finding.tokens) < words for label, words in whole)]
 
 
 def _surface(doc, text, tokens):
