@@ -536,6 +536,20 @@ def test_the_blind_dev_precision_sample_holds_cues_of_its_documented_draw_at_the
         assert text[row.start:row.end].split()[0] == row.surface.split()[0], (row.article_id, row.start)
 
 
+def test_the_round_6_precision_sample_holds_the_cues_of_its_documented_draw_in_order():
+    from helpers.evaluation.frames import DEV, PRECISION_SAMPLES, dev_precision_round6_articles, read_judgements
+
+    if not DEV.is_dir():
+        pytest.skip(f"Wikinews quotation corpus not found at {DEV}: the sample's articles lie in ../shared")
+    judged = read_judgements(PRECISION_SAMPLES[next(k for k in PRECISION_SAMPLES if k.startswith("dev round 6"))])
+    assert len(judged) == 200 and set(judged["article_id"]) <= set(dev_precision_round6_articles())
+    assert list(zip(judged["article_id"], judged["start"])) == sorted(zip(judged["article_id"], judged["start"]),
+                                                                    key=lambda row: (row[0], row[1]))
+    for row in judged.head(40).itertuples():
+        text = load_article(DEV / f"{row.article_id}.json").text
+        assert text[row.start:row.end].split()[0] == row.surface.split()[0], (row.article_id, row.start)
+
+
 def test_the_frame_profile_of_an_article_names_the_strongest_sentence_and_who_uses_the_words():
     from helpers import analyze
     from helpers.tables.frame_profile import frame_profile

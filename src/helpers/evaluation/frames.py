@@ -46,6 +46,8 @@ PRECISION_SAMPLES = {
         GOLD_DIR / "frame_precision_round5.tsv",
     "dev: 200 cues of 50 dev articles, drawn with the lexicon of 2026-12-04 and judged blind":
         GOLD_DIR / "frame_precision_dev.tsv",
+    "dev round 6: 200 cues of 40 more dev articles, drawn with the lexicon of 2026-12-07 (fourth extension) "
+    "and judged blind": GOLD_DIR / "frame_precision_dev_round6.tsv",
 }
 RECALL_SAMPLES = {
     "30 train articles, read while the lexicon was extended (optimistic)": (METAPHOR_GOLD, TRAIN),
