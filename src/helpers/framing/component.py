@@ -157,7 +157,7 @@ class FrameComponent:
             return Span(doc, words.start, words.end, label=cue.category, kb_id=cue.name), words.text
         tokens = finding.tokens
         span = Span(doc, tokens[0], tokens[-1] + 1, label=cue.category, kb_id=cue.name)
-        return span, _surface(doc, doc._.article.text, tokens)
+        return span, _surface(doc._.article.text, columns, tokens)
 
     def _in_question(self, article, offset):
         sentence = article.sentence_at(offset)
@@ -168,16 +168,22 @@ def _outermost(found):
     """The cues whose words are not part of a longer cue of their category: "Schritt halten" is one journey cue,
     not two with "Schritt" (the parts of a compound stay cues of their own)."""
     found = list(found)
-    whole = [(span.label_, set(finding.tokens)) for span, finding, _ in found if finding.compound_part is None]
+    longer = {}  # category -> the word sets of its cues of more than one word
+    for span, finding, _ in found:
+        if finding.compound_part is None and len(finding.tokens) > 1:
+            longer.setdefault(span.label_, []).append(set(finding.tokens))
+    if not longer:
+        return found
     return [(span, finding, surface) for span, finding, surface in found
-            if finding.compound_part is not None
-            or not any(label == span.label_ and set(finding.tokens) < words for label, words in whole)]
+            if finding.compound_part is not None or span.label_ not in longer
+            or not any(set(finding.tokens) < words for words in longer[span.label_])]
 
 
-def _surface(doc, text, tokens):
+def _surface(text, columns, tokens):
     """The matched words as written, in text order; "…" stands for the words in between ("nähern … an").
-    `text`: the Doc's text (`doc.text` joins all its tokens anew each time)."""
-    return words_as_written(text, ((doc[token].idx, doc[token].idx + len(doc[token])) for token in tokens))
+    `text`: the Doc's text (`doc.text` joins all its tokens anew each time); `columns`: its `DocColumns`."""
+    starts, lengths = columns.idx, columns.length
+    return words_as_written(text, ((int(starts[token]), int(starts[token] + lengths[token])) for token in tokens))
 
 
 class _Context:

@@ -1,12 +1,12 @@
-"""A Doc's columns read once (ORTH, LEMMA, TAG, IDX, SENT_START, IS_SPACE) and what the framing checks ask of
-them: a token's sentence, the words between two tokens, whether only punctuation follows a token.
+"""A Doc's columns read once (ORTH, LEMMA, TAG, IDX, SENT_START, IS_SPACE, LENGTH) and what the framing checks
+ask of them: a token's sentence, the words between two tokens, whether only punctuation follows a token.
 
     columns = DocColumns(doc)
     columns.sentence_of(7), columns.words_between(2, 7)
 """
 
 import numpy
-from spacy.attrs import IDX, IS_SPACE, LEMMA, ORTH, SENT_START, TAG
+from spacy.attrs import IDX, IS_SPACE, LEMMA, LENGTH, ORTH, SENT_START, TAG
 from spacy.tokens import Doc, Span
 
 from helpers.german.stts import is_punctuation
@@ -18,8 +18,9 @@ class DocColumns:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        columns = doc.to_array([ORTH, LEMMA, TAG, IDX, SENT_START, IS_SPACE])
+        columns = doc.to_array([ORTH, LEMMA, TAG, IDX, SENT_START, IS_SPACE, LENGTH])
         self.orth, self.lemma, self.tag, self.idx = columns[:, 0], columns[:, 1], columns[:, 2], columns[:, 3]
+        self.length = columns[:, 6]  # characters of each token
         self.is_space = columns[:, 5].astype(bool)
         self.sentence_starts = numpy.flatnonzero(columns[:, 4] == 1)
         self.sentence_ends = numpy.append(self.sentence_starts[1:], len(doc))
