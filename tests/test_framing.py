@@ -617,7 +617,8 @@ def test_leaving_a_deal_is_leaving_a_vehicle_but_passengers_leave_real_ones():
 
 def test_conventional_metaphors_count_as_the_recall_samples_mark_them_but_a_candidacy_is_no_contest():
     # MIPVU (Steen et al. 2010): a role to play and a foundation are understood by their theatre and building
-    # senses, however faded; the blind samples mark them (as borderline), and the precision judges say so
+    # senses, however faded; the blind recall samples mark them (as borderline), and the round-6 precision
+    # judge counts them (noted "lexicalised:", so that a strict reading can leave them out)
     assert metaphors("Das Thema spielt eine wichtige Rolle.") == [("theatre", "Rolle", "Rolle")]
     assert metaphors("Der Bericht ist die Grundlage für die Entscheidung.") == [("building", "Grundlage", "Grundlage")]
     assert metaphors("Der Landrat will nicht mehr antreten.") == []

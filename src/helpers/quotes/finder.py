@@ -45,7 +45,7 @@ class ArticleWords:
     def __post_init__(self):
         words, modals = self.words, clause_grammar()["hearsay_modals"]
         self.triggers.extend(sorted(
-            {start for start in self.cue_starts}
+            set(self.cue_starts)
             | {start for start, konjunktiv in zip(words.starts, words.konjunktiv) if konjunktiv}
             | {start for start, text in zip(words.starts, words.texts) if text.lower() in modals}))
 
