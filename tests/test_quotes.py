@@ -169,9 +169,9 @@ def test_a_speaker_is_never_a_dateline_an_addressee_or_a_fragment_and_may_follow
 
 @pytest.mark.parametrize("text, expected", [
     ("Der Minister wies die Vorwürfe am Montag zurück.",
-     ["reported", "Der Minister wies die Vorwürfe am Montag zurück", "wies", "Der Minister"]),
+     ["reported", "Der Minister wies die Vorwürfe am Montag zurück.", "wies", "Der Minister"]),
     ("Die Gewerkschaft kündigte einen Streik an.",
-     ["reported", "Die Gewerkschaft kündigte einen Streik an", "kündigte", "Die Gewerkschaft"]),
+     ["reported", "Die Gewerkschaft kündigte einen Streik an.", "kündigte", "Die Gewerkschaft"]),
     ("Der Arzt riet den Patienten, viel zu trinken.", ["indirect", "viel zu trinken", "riet", "Der Arzt"]),
     ("Nach einer norwegischen Studie ist Rauchen gefährlich.",
      ["reported", "ist Rauchen gefährlich", "Nach", "einer norwegischen Studie"]),
@@ -261,7 +261,7 @@ def test_a_konjunktiv_i_sentence_far_from_any_speaker_is_reported_speech_without
     table = quotes_of("Der Sturm zog weiter. Die Feuerwehr rückte aus. Die Straßen waren gesperrt. "
                       "Besonders der Westen sei betroffen. Viele Keller seien überflutet.")
     assert table[["type", "text", "speaker", "carried_over"]].values.tolist() == [
-        ["indirect", "Besonders der Westen sei betroffen. Viele Keller seien überflutet", None, False]
+        ["indirect", "Besonders der Westen sei betroffen. Viele Keller seien überflutet.", None, False]
     ]
 
 

@@ -107,6 +107,17 @@ def last_content_word(words: list[SentenceWord], first: int) -> int:
     return last
 
 
+def sentence_end(words: list[SentenceWord], first: int) -> int:
+    """The index of the last word of a quotation that runs to the end of its sentence, from `first` on: the
+    final period, "!" or "?" included: the Wikinews data ends a speech act, a hearsay sentence and a continued
+    indirect one with it (its Reported, FreeIndirect and IndirectFreeIndirect quotations: 651 of 732 on its
+    train split), but not a reported clause after a cue nor a sentence attributed by laut or zufolge."""
+    last = last_content_word(words, first)
+    if last + 1 < len(words) and words[last + 1].tag == stts.SENTENCE_END and not words[last + 1].quoted:
+        return last + 1
+    return last
+
+
 def word_offsets(words: list[SentenceWord], indexes: tuple | None) -> tuple[int, int] | None:
     """The character offsets (start, end) of words[first..last] for indexes (first, last), or None."""
     if indexes is None:
