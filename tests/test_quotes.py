@@ -190,9 +190,15 @@ def test_a_speaker_is_never_a_dateline_an_addressee_or_a_fragment_and_may_follow
      ["indirect", "Der Konzern plant eine Umwandlung. Dies", "geht", "einer Pressemitteilung des Konzerns"]),
     ("Im Mai wurde bekannt, dass die Sparte verkauft werden soll.",  # said, by nobody named
      ["indirect", "dass die Sparte verkauft werden soll", "wurde", None]),
+    ("Der Minister hält es für möglich, dass die Steuer im Mai sinkt.",  # a verb of opinion with its "für"
+     ["indirect", "dass die Steuer im Mai sinkt", "hält", "Der Minister"]),
 ])
 def test_speech_acts_with_an_object_and_sources_of_reported_speech(text, expected):
     assert quotes_of(text)[["type", "text", "cue", "speaker"]].values.tolist() == [expected]
+
+
+def test_a_verb_of_opinion_without_the_word_it_needs_is_no_cue():
+    assert quotes_of("Die Ministerin hielt am Montag in Berlin eine Rede, dass die Steuer sinkt.").empty
 
 
 def test_a_clause_that_ends_with_quoted_words_before_its_cue_is_indirect_with_the_quote_nested():
