@@ -96,6 +96,13 @@ def test_konjunktiv_sentences_after_cooks_quotes_are_carried_over_to_cook(seed):
     assert set(carried["speaker_affiliation"]) == {"Pentagon"}
 
 
+def test_a_plural_konjunktiv_ii_of_a_modal_continues_the_speaker_before():
+    table = quotes_of("Der Minister sagte, die Lage sei ernst. Die Bürger müssten sich auf Stromausfälle vorbereiten.")
+    assert table[["text", "speaker", "carried_over"]].values.tolist() == [
+        ["die Lage sei ernst", "Der Minister", False],
+        ["Die Bürger müssten sich auf Stromausfälle vorbereiten.", "Der Minister", True]]
+
+
 def test_the_elysee_source_and_the_diplomats_are_anonymous(seed):
     _, table = seed
     anonymous = table[table["speaker_kind"] == "anonymous"]
