@@ -208,6 +208,14 @@ def test_a_verb_of_opinion_without_the_word_it_needs_is_no_cue():
     assert quotes_of("Die Ministerin hielt am Montag in Berlin eine Rede, dass die Steuer sinkt.").empty
 
 
+def test_a_verb_of_opinion_in_konjunktiv_i_is_itself_reported_not_a_cue():
+    table = quotes_of("Die Fraktion erklärte, sie nehme die Entscheidung zur Kenntnis. "
+                      "Außerdem halte die Fraktion den Schritt für überfällig.")
+    assert table[["text", "cue", "speaker", "carried_over"]].values.tolist() == [
+        ["sie nehme die Entscheidung zur Kenntnis", "erklärte", "Die Fraktion", False],
+        ["Außerdem halte die Fraktion den Schritt für überfällig.", None, "Die Fraktion", True]]
+
+
 def test_a_clause_that_ends_with_quoted_words_before_its_cue_is_indirect_with_the_quote_nested():
     table = quotes_of("Die Politik könne Bedingungen schaffen, „dass mehr Wachstum entsteht“, erklärte Thumann.")
     assert table[["text", "speaker", "nested"]].values.tolist() == [
