@@ -216,6 +216,14 @@ def test_a_verb_of_opinion_in_konjunktiv_i_is_itself_reported_not_a_cue():
         ["Außerdem halte die Fraktion den Schritt für überfällig.", None, "Die Fraktion", True]]
 
 
+def test_a_speech_verb_after_the_expletive_es_is_no_cue():
+    table = quotes_of("Künast sagte, es müsse nun Schluss sein. Es drohe „eine dramatische Erderwärmung“.")
+    assert table[["type", "text", "cue", "speaker"]].values.tolist() == [
+        ["indirect", "es müsse nun Schluss sein", "sagte", "Künast"],
+        ["indirect", "Es drohe „eine dramatische Erderwärmung“.", None, "Künast"],
+        ["partial", "„eine dramatische Erderwärmung“", None, "Künast"]]
+
+
 def test_a_clause_that_ends_with_quoted_words_before_its_cue_is_indirect_with_the_quote_nested():
     table = quotes_of("Die Politik könne Bedingungen schaffen, „dass mehr Wachstum entsteht“, erklärte Thumann.")
     assert table[["text", "speaker", "nested"]].values.tolist() == [

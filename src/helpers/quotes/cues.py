@@ -115,6 +115,8 @@ def _verb_cue(words, index, lexicon):
         if entry.get("needs") and entry["needs"] not in {w.text.lower() for w in words[max(index - 1, 0):index + 2]
                                                          if w is not word}:
             continue  # "heißt es"
+        if index == 1 and words[0].text.lower() in clause_grammar()["expletives"] and not entry.get("needs"):
+            continue  # "Es drohe eine Erderwärmung": the expletive "es" says nothing
         if entry.get("needs_in_clause") and (word.konjunktiv or not _in_clause(words, index, entry["needs_in_clause"])):
             continue  # "hält den Plan für falsch", not "hielt eine Rede" nor the reported "halte X für Y"
         return lemma, particle
