@@ -294,6 +294,11 @@ def test_a_konjunktiv_i_sentence_far_from_any_speaker_is_reported_speech_without
     ]
 
 
+def test_konjunktiv_ii_alone_far_from_any_speaker_is_the_journalists_hypothesis_not_a_quotation():
+    assert quotes_of("Forscher fanden in Kolumbien Knochen einer Schlange. "
+                     "Damit wäre Titanoboa die größte Schlangenart.").empty
+
+
 def test_a_partial_quote_in_the_journalists_sentence_after_a_quote_is_not_carried_over():
     table = quotes_of("„Wir bleiben dabei“, sagte Stoiber. Die CSU sieht darin eine „große historische Chance“.")
     assert table[["type", "speaker", "carried_over"]].values.tolist() == [

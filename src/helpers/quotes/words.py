@@ -12,7 +12,7 @@ from spacy.attrs import IDX, IS_SPACE, IS_TITLE, LEMMA, ORTH, SENT_START, TAG
 from spacy.tokens import Doc
 
 from helpers.german import stts
-from helpers.german.konjunktiv import is_konjunktiv_i
+from helpers.german.konjunktiv import is_konjunktiv_i, konjunktiv_ii_forms
 from helpers.pipeline.strings import strings_of
 from helpers.quotes.lexicon import clause_grammar
 
@@ -97,6 +97,13 @@ def has_reported_speech_verb(words: list[SentenceWord], first: int = 0, last: in
             if not neighbours & clause_grammar()["first_person"]:  # "ich sage" is the indicative
                 return True
     return False
+
+
+def only_konjunktiv_ii(words: list[SentenceWord]) -> bool:
+    """Whether the unquoted verbs of reported speech in `words` are all Konjunktiv II forms that stand in for
+    Konjunktiv I ("Damit wäre X die größte Schlange"): far from any speaker, the journalist's hypothesis."""
+    moods = [w.text.lower() in konjunktiv_ii_forms() for w in words if w.konjunktiv and not w.quoted]
+    return bool(moods) and all(moods)
 
 
 def last_content_word(words: list[SentenceWord], first: int) -> int:
