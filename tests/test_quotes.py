@@ -96,6 +96,13 @@ def test_konjunktiv_sentences_after_cooks_quotes_are_carried_over_to_cook(seed):
     assert set(carried["speaker_affiliation"]) == {"Pentagon"}
 
 
+def test_a_plural_konjunktiv_ii_of_a_modal_continues_the_speaker_before():
+    table = quotes_of("Der Minister sagte, die Lage sei ernst. Die Bürger müssten sich auf Stromausfälle vorbereiten.")
+    assert table[["text", "speaker", "carried_over"]].values.tolist() == [
+        ["die Lage sei ernst", "Der Minister", False],
+        ["Die Bürger müssten sich auf Stromausfälle vorbereiten.", "Der Minister", True]]
+
+
 def test_the_elysee_source_and_the_diplomats_are_anonymous(seed):
     _, table = seed
     anonymous = table[table["speaker_kind"] == "anonymous"]
@@ -169,9 +176,9 @@ def test_a_speaker_is_never_a_dateline_an_addressee_or_a_fragment_and_may_follow
 
 @pytest.mark.parametrize("text, expected", [
     ("Der Minister wies die Vorwürfe am Montag zurück.",
-     ["reported", "Der Minister wies die Vorwürfe am Montag zurück", "wies", "Der Minister"]),
+     ["reported", "Der Minister wies die Vorwürfe am Montag zurück.", "wies", "Der Minister"]),
     ("Die Gewerkschaft kündigte einen Streik an.",
-     ["reported", "Die Gewerkschaft kündigte einen Streik an", "kündigte", "Die Gewerkschaft"]),
+     ["reported", "Die Gewerkschaft kündigte einen Streik an.", "kündigte", "Die Gewerkschaft"]),
     ("Der Arzt riet den Patienten, viel zu trinken.", ["indirect", "viel zu trinken", "riet", "Der Arzt"]),
     ("Nach einer norwegischen Studie ist Rauchen gefährlich.",
      ["reported", "ist Rauchen gefährlich", "Nach", "einer norwegischen Studie"]),
@@ -190,9 +197,31 @@ def test_a_speaker_is_never_a_dateline_an_addressee_or_a_fragment_and_may_follow
      ["indirect", "Der Konzern plant eine Umwandlung. Dies", "geht", "einer Pressemitteilung des Konzerns"]),
     ("Im Mai wurde bekannt, dass die Sparte verkauft werden soll.",  # said, by nobody named
      ["indirect", "dass die Sparte verkauft werden soll", "wurde", None]),
+    ("Der Minister hält es für möglich, dass die Steuer im Mai sinkt.",  # a verb of opinion with its "für"
+     ["indirect", "dass die Steuer im Mai sinkt", "hält", "Der Minister"]),
 ])
 def test_speech_acts_with_an_object_and_sources_of_reported_speech(text, expected):
     assert quotes_of(text)[["type", "text", "cue", "speaker"]].values.tolist() == [expected]
+
+
+def test_a_verb_of_opinion_without_the_word_it_needs_is_no_cue():
+    assert quotes_of("Die Ministerin hielt am Montag in Berlin eine Rede, dass die Steuer sinkt.").empty
+
+
+def test_a_verb_of_opinion_in_konjunktiv_i_is_itself_reported_not_a_cue():
+    table = quotes_of("Die Fraktion erklärte, sie nehme die Entscheidung zur Kenntnis. "
+                      "Außerdem halte die Fraktion den Schritt für überfällig.")
+    assert table[["text", "cue", "speaker", "carried_over"]].values.tolist() == [
+        ["sie nehme die Entscheidung zur Kenntnis", "erklärte", "Die Fraktion", False],
+        ["Außerdem halte die Fraktion den Schritt für überfällig.", None, "Die Fraktion", True]]
+
+
+def test_a_speech_verb_after_the_expletive_es_is_no_cue():
+    table = quotes_of("Künast sagte, es müsse nun Schluss sein. Es drohe „eine dramatische Erderwärmung“.")
+    assert table[["type", "text", "cue", "speaker"]].values.tolist() == [
+        ["indirect", "es müsse nun Schluss sein", "sagte", "Künast"],
+        ["indirect", "Es drohe „eine dramatische Erderwärmung“.", None, "Künast"],
+        ["partial", "„eine dramatische Erderwärmung“", None, "Künast"]]
 
 
 def test_a_clause_that_ends_with_quoted_words_before_its_cue_is_indirect_with_the_quote_nested():
@@ -261,8 +290,13 @@ def test_a_konjunktiv_i_sentence_far_from_any_speaker_is_reported_speech_without
     table = quotes_of("Der Sturm zog weiter. Die Feuerwehr rückte aus. Die Straßen waren gesperrt. "
                       "Besonders der Westen sei betroffen. Viele Keller seien überflutet.")
     assert table[["type", "text", "speaker", "carried_over"]].values.tolist() == [
-        ["indirect", "Besonders der Westen sei betroffen. Viele Keller seien überflutet", None, False]
+        ["indirect", "Besonders der Westen sei betroffen. Viele Keller seien überflutet.", None, False]
     ]
+
+
+def test_konjunktiv_ii_alone_far_from_any_speaker_is_the_journalists_hypothesis_not_a_quotation():
+    assert quotes_of("Forscher fanden in Kolumbien Knochen einer Schlange. "
+                     "Damit wäre Titanoboa die größte Schlangenart.").empty
 
 
 def test_a_partial_quote_in_the_journalists_sentence_after_a_quote_is_not_carried_over():

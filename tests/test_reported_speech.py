@@ -9,9 +9,9 @@ def quotes_of(text):
 
 @pytest.mark.parametrize("text, expected", [
     ("Edward Snowden hat weitere Enthüllungen angekündigt.",  # the participle of the main clause's auxiliary
-     ["reported", "Edward Snowden hat weitere Enthüllungen angekündigt", "angekündigt", "Edward Snowden"]),
+     ["reported", "Edward Snowden hat weitere Enthüllungen angekündigt.", "angekündigt", "Edward Snowden"]),
     ("Lars Schauer, Manager von Energie Cottbus, bezeichnete die Entscheidung als verantwortungsbewusst.",
-     ["reported", "Lars Schauer, Manager von Energie Cottbus, bezeichnete die Entscheidung als verantwortungsbewusst",
+     ["reported", "Lars Schauer, Manager von Energie Cottbus, bezeichnete die Entscheidung als verantwortungsbewusst.",
       "bezeichnete", "Lars Schauer, Manager von Energie Cottbus"]),  # commas of an apposition, not a clause
 ])
 def test_a_sentence_whose_main_verb_is_a_speech_act_is_reported_speech(text, expected):
@@ -32,7 +32,7 @@ def test_hearsay_with_soll_continues_the_speaker_before():
     table = quotes_of("Die Polizei sagte, der Mann sei festgenommen worden. Er soll das Geld genommen haben.")
     assert table[["type", "text", "speaker", "carried_over"]].values.tolist() == [
         ["indirect", "der Mann sei festgenommen worden", "Die Polizei", False],
-        ["reported", "Er soll das Geld genommen haben", "Die Polizei", True],
+        ["reported", "Er soll das Geld genommen haben.", "Die Polizei", True],
     ]
 
 
@@ -40,7 +40,7 @@ def test_hearsay_sentences_in_a_row_are_one_quotation():
     table = quotes_of("Der Staatsanwalt sagte, der Fall sei klar. Der Mann soll geflohen sein. "
                       "Er soll die Grenze am Montag überquert haben.")
     assert table[["type", "text", "speaker"]].values.tolist()[1:] == [
-        ["reported", "Der Mann soll geflohen sein. Er soll die Grenze am Montag überquert haben",
+        ["reported", "Der Mann soll geflohen sein. Er soll die Grenze am Montag überquert haben.",
          "Der Staatsanwalt"],
     ]
 
@@ -73,19 +73,19 @@ def test_hearsay_right_after_a_quotation_without_a_speaker_is_reported_speech_wi
                       "angezündet zu haben. Ein vierter Mann soll ihnen geholfen haben.")
     assert table[["type", "text", "speaker"]].values.tolist() == [
         ["indirect", "das Haus angezündet zu haben", None],
-        ["reported", "Ein vierter Mann soll ihnen geholfen haben", None],
+        ["reported", "Ein vierter Mann soll ihnen geholfen haben.", None],
     ]
 
 
 def test_hearsay_takes_the_speaker_of_the_quotation_before_not_of_a_cue_without_one():
     table = quotes_of("Die Opposition kritisierte den Plan. Er soll Milliarden kosten.")
     assert table[["type", "text", "speaker"]].values.tolist() == [
-        ["reported", "Er soll Milliarden kosten", None],
+        ["reported", "Er soll Milliarden kosten.", None],
     ]
 
 
 def test_a_speech_act_in_the_passive_is_said_by_its_agent():
     table = quotes_of("Der Schaden wurde von der Polizei auf eine Million beziffert.")
     assert table[["type", "text", "speaker"]].values.tolist() == [
-        ["reported", "Der Schaden wurde von der Polizei auf eine Million beziffert", "der Polizei"],
+        ["reported", "Der Schaden wurde von der Polizei auf eine Million beziffert.", "der Polizei"],
     ]

@@ -3,9 +3,10 @@
     is_konjunktiv_i("arbeite", "arbeiten", "VVFIN")     # True
     is_konjunktiv_i("arbeitet", "arbeiten", "VVFIN")    # False
 
-The irregular and frequent forms (sei, habe, könne; the Konjunktiv II that stands in for it: wäre, würden)
-come from `resources/konjunktiv_forms.txt`; the regular 3rd person singular is the stem of the infinitive
-plus -e (arbeiten -> arbeite, können -> könne), which differs from the indicative.
+The irregular and frequent forms (sei, habe, könne) come from `resources/konjunktiv_forms.txt`, the
+Konjunktiv II that stands in for it (wäre, würden) from `resources/konjunktiv_ii_forms.txt`; the regular 3rd
+person singular is the stem of the infinitive plus -e (arbeiten -> arbeite, können -> könne), which differs
+from the indicative.
 Source: Duden – Die Grammatik (9th ed., 2016), "Konjunktiv I" and "Indirekte Rede".
 """
 
@@ -17,8 +18,14 @@ from helpers.resources import word_list
 
 @lru_cache(maxsize=None)
 def konjunktiv_forms():
-    """The listed forms of `konjunktiv_forms.txt`, lower case."""
-    return frozenset(word_list("konjunktiv_forms.txt"))
+    """The listed forms of `konjunktiv_forms.txt` and `konjunktiv_ii_forms.txt`, lower case."""
+    return frozenset(word_list("konjunktiv_forms.txt")) | konjunktiv_ii_forms()
+
+
+@lru_cache(maxsize=None)
+def konjunktiv_ii_forms():
+    """The Konjunktiv II forms that stand in for Konjunktiv I (`konjunktiv_ii_forms.txt`): wäre, hätten, würde."""
+    return frozenset(word_list("konjunktiv_ii_forms.txt"))
 
 
 def is_konjunktiv_i(text, lemma, tag):

@@ -115,6 +115,10 @@ def _verb_cue(words, index, lexicon):
         if entry.get("needs") and entry["needs"] not in {w.text.lower() for w in words[max(index - 1, 0):index + 2]
                                                          if w is not word}:
             continue  # "heißt es"
+        if index == 1 and words[0].text.lower() in clause_grammar()["expletives"] and not entry.get("needs"):
+            continue  # "Es drohe eine Erderwärmung": the expletive "es" says nothing
+        if entry.get("needs_in_clause") and (word.konjunktiv or not _in_clause(words, index, entry["needs_in_clause"])):
+            continue  # "hält den Plan für falsch", not "hielt eine Rede" nor the reported "halte X für Y"
         return lemma, particle
     return None, None
 
@@ -128,9 +132,7 @@ def verb_cue_words(words, index, entry, particle=None) -> tuple:
     """
     grammar = clause_grammar()
     opener = clause_start(words, index)
-    first = 0 if opener is None else opener + 1
-    end = next((i for i in range(index + 1, len(words)) if words[i].quoted or words[i].text in {",", ":"}
-                or words[i].tag in stts.SUBORDINATORS), len(words))  # the verb's own clause
+    first, end = _verb_clause(words, index)
     if particle is None and words[index].tag in stts.FINITE_VERBS:  # a particle the lexicon does not list
         particle = next((i for i in range(index + 1, end) if words[i].tag == stts.SEPARATED_PARTICLE), None)
     cue = {index} | ({particle} if particle is not None else set())
@@ -160,9 +162,25 @@ def verb_cue_words(words, index, entry, particle=None) -> tuple:
     governed = next((i for i in range(index + 1, end) if words[i].text.lower() == entry.get("with")), None)
     if governed is not None:
         cue.add(governed)
+    cue.update(i for i in range(first, end) if words[i].text.lower() == entry.get("needs_in_clause"))
     if opener is not None and words[opener].text.lower() in grammar["source_clause_openers"]:
         cue.add(opener)
     return tuple(sorted(cue))
+
+
+def _verb_clause(words, index):
+    """(first, end) word indexes of the clause of the verb at `index`: from the word after its comma, colon or
+    subordinator to the next one (or a quote)."""
+    opener = clause_start(words, index)
+    end = next((i for i in range(index + 1, len(words)) if words[i].quoted or words[i].text in {",", ":"}
+                or words[i].tag in stts.SUBORDINATORS), len(words))
+    return (0 if opener is None else opener + 1), end
+
+
+def _in_clause(words, index, word):
+    """Whether `word` (lower case) stands in the clause of the verb at `index`: "hält X für", "hat X für … gehalten"."""
+    first, end = _verb_clause(words, index)
+    return any(words[i].text.lower() == word for i in range(first, end) if i != index)
 
 
 def _ends_clause(words, index):

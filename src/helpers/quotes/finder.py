@@ -22,7 +22,8 @@ from helpers.quotes.marks import quotation_spans
 from helpers.quotes.noun_phrases import noun_phrase_after, skip_fillers
 from helpers.quotes.reported import continues_hearsay
 from helpers.quotes.words import (
-    DocWords, doc_words, has_reported_speech_verb, last_content_word, sentence_words, word_offsets,
+    DocWords, doc_words, has_reported_speech_verb, last_content_word, only_konjunktiv_ii, sentence_words,
+    word_offsets,
 )
 
 MAX_CARRY_GAP = 2  # a Konjunktiv I sentence continues a speaker named at most this many sentences before
@@ -129,8 +130,9 @@ def find_quotes(reading: ArticleWords) -> list[FoundQuote]:
             speakers = []  # "Allerdings habe Russland die USA informiert": still the previous speaker's words
         elif not any(q.cue for q in here):  # far from a named speaker: the subject of the sentence before, if any
             subject = _subject_of_sentence_before(reading, words, before, paragraph, found)
-            here = continue_speaker(sentence, words, here, subject, found, quotes_too=False,
-                                    hearsay=bool(found) and found[-1].sentence == sentence.index - 1)
+            if subject is not None or not only_konjunktiv_ii(words):
+                here = continue_speaker(sentence, words, here, subject, found, quotes_too=False,
+                                        hearsay=bool(found) and found[-1].sentence == sentence.index - 1)
         found.extend(here)
         speakers = [q.speaker for q in here if q.speaker and not (q.cue and q.speaker == (q.cue.start, q.cue.end))] \
             or speakers

@@ -14,7 +14,7 @@ from helpers.quotes.found import FoundQuote
 from helpers.quotes.lexicon import clause_grammar
 from helpers.quotes.noun_phrases import clause_start
 from helpers.quotes.reported import is_hearsay, speech_act_span
-from helpers.quotes.words import has_reported_speech_verb, last_content_word, word_offsets
+from helpers.quotes.words import has_reported_speech_verb, last_content_word, sentence_end, word_offsets
 
 MAX_FRAME_TAIL = 8  # words between a cue and the comma before its clause: "sagte Cook am Dienstag in Paris, …"
 
@@ -133,7 +133,7 @@ def continue_speaker(sentence, words, here, speaker, found, quotes_too, hearsay=
                if speaker and (reported or quotes_too and q.type == "direct") else q for q in here]
     if not reported:
         return carried
-    last = last_content_word(words, 0)
+    last = sentence_end(words, 0)
     continued = FoundQuote(kind, words[0].start, words[last].end, sentence.index, speaker=speaker,
                            carried_over=speaker is not None)
     before = found[-1] if found else None

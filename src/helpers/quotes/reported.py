@@ -13,7 +13,7 @@ Both read the verb of the main clause (`main_clause_verb`): the first finite ver
 from helpers.german import stts
 from helpers.quotes.lexicon import clause_grammar, speech_cues
 from helpers.quotes.linking import speaker_kind
-from helpers.quotes.words import last_content_word
+from helpers.quotes.words import sentence_end
 
 # weil, die, deren, um, wer, wo (not "als": "Als Grund nannte er …")
 NOT_A_MAIN_CLAUSE = frozenset({"KOUS", "PRELS", "PRELAT", "KOUI", "PWS", "PWAV"})
@@ -45,7 +45,7 @@ def speech_act_span(words, cue) -> tuple[int, int] | None:
                                   and words[verb].tag == stts.AUXILIARY
                                   and words[cue.index - 1].tag not in stts.ZU_INFINITIVES):
         return None  # "konnte mit den Entführten sprechen", "sind zu beklagen": not the act itself
-    last = last_content_word(words, 0)
+    last = sentence_end(words, 0)
     return words[0].start, words[last].end
 
 
