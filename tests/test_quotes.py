@@ -241,6 +241,7 @@ def test_a_clause_that_ends_with_quoted_words_before_its_cue_is_indirect_with_th
     ("Merkel äußerte sich besorgt: Die Lage sei ernst.", "äußerte sich"),
     ("Der Minister bezeichnete den Plan als „gefährlich“.", "bezeichnete … als"),
     ("Der Minister sagte dazu, die Lage sei ernst.", "sagte"),  # "dazu" is no correlate of sagen
+    ("Im Kongress warb Obama für das Gesetz mit den Worten: „Wir müssen handeln.“", "warb … mit den Worten"),
     # a verb that is no speech verb of the lexicon, before a colon or a Konjunktiv I clause
     ("Solana zeigte sich zuversichtlich: „Ich gehe davon aus, dass es gelingt.“", "zeigte sich"),
     ("Die Vereinigung ist der Ansicht, dass das Gesetz zu Verlusten führe.", "ist der Ansicht"),

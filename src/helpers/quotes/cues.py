@@ -155,9 +155,10 @@ def verb_cue_words(words, index, entry, particle=None) -> tuple:
             correlate = text in grammar["cue_correlates"] and ("particle" in entry or text == entry.get("with"))
             if text in grammar["cue_reflexives"] or correlate or text == needs:
                 cue.add(position)
-    after = max(cue) + 1
-    for phrase in grammar["cue_phrases"]:
-        if tuple(w.text.lower() for w in words[after:after + len(phrase)]) == phrase:
+    for phrase in grammar["cue_phrases"]:  # also after an object: "lobte er den Plan mit den Worten"
+        after = next((i for i in range(max(cue) + 1, end - len(phrase) + 1)
+                      if tuple(w.text.lower() for w in words[i:i + len(phrase)]) == phrase), None)
+        if after is not None:
             cue.update(range(after, after + len(phrase)))
     governed = next((i for i in range(index + 1, end) if words[i].text.lower() == entry.get("with")), None)
     if governed is not None:
