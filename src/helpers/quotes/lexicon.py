@@ -53,11 +53,13 @@ def clause_grammar() -> dict:
                 "source_clause_openers", "expletives", "first_person", "passive_auxiliaries", "cue_reflexives",
                 "cue_correlates", "cue_phrases", "passive_participles",
                 "nominative_pronouns", "non_nominative_determiners", "name_articles",
-                "back_references", "plural_articles", "plural_verb_endings", "hearsay_modals", "partitive_pronouns"}
+                "back_references", "plural_articles", "plural_verb_endings", "hearsay_modals", "partitive_pronouns",
+                "attached_prepositions", "attached_with_article", "time_nouns", "genitive_plural_endings"}
     if not isinstance(grammar, dict) or not required <= set(grammar):
         raise ResourceError(f"quote_grammar.yaml needs the sections {sorted(required)}: restore the bundled file")
-    words = {section: frozenset(grammar[section]) for section in required - {"cue_phrases", "plural_verb_endings"}}
-    words["plural_verb_endings"] = tuple(grammar["plural_verb_endings"])  # for str.endswith
+    endings = {"plural_verb_endings", "genitive_plural_endings"}
+    words = {section: frozenset(grammar[section]) for section in required - endings - {"cue_phrases"}}
+    words.update({section: tuple(grammar[section]) for section in endings})  # for str.endswith
     words["cue_phrases"] = tuple(tuple(phrase.lower().split()) for phrase in grammar["cue_phrases"])  # word by word
     return words
 

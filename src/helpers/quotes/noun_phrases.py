@@ -113,6 +113,8 @@ def noun_phrase_after(words, index):
             last = position = _bracket_end(words, position)  # "Wolfgang Jüttner (SPD)"
         elif after_head and word.text == "," and _apposition_end(words, position) is not None:
             last = position = _apposition_end(words, position)  # "Olli Rehn, EU-Erweiterungskommissar,"
+        elif after_head and (attached := _attached_phrase(words, last, position)) is not None:
+            last = position = attached  # "der Chef der Bundesagentur für Arbeit", "die Regierung in Lomé"
         elif after_head and word.text in clause_grammar()["joining_conjunctions"] and position + 1 < len(words) \
                 and words[position + 1].tag in stts.NOUN_PHRASE:
             pass  # "Jan Giesel und David Perteck"
@@ -124,14 +126,34 @@ def noun_phrase_after(words, index):
     return (index, last)
 
 
+def _attached_phrase(words, head, index):
+    """The last word of a prepositional phrase at `index` that belongs to the noun phrase of the common noun at
+    `head` ("die Sprecherin der Unionsfraktion im Bundestag"; `attached_prepositions` in quote_grammar.yaml), or
+    None: after a name, for another preposition, with an article after most prepositions ("in einer Rede"), or
+    for a phrase of time ("der Minister am Montag")."""
+    grammar = clause_grammar()
+    if words[head].tag != stts.COMMON_NOUN or words[index].text.lower() not in grammar["attached_prepositions"]:
+        return None
+    phrase = noun_phrase_after(words, index + 1)
+    if phrase is None or words[phrase[0]].tag in stts.DETERMINERS \
+            and words[index].text.lower() not in grammar["attached_with_article"]:
+        return None
+    inside = words[phrase[0]:phrase[1] + 1]
+    head = next(w for w in inside if w.tag in stts.NOUN_PHRASE_HEADS)
+    if head.text.lower() in grammar["time_nouns"] or any(w.tag == stts.NUMBER for w in inside):
+        return None  # "am Montag", "in Zukunft", "im Jahr 2005", "am 3. Mai", "im Süden 6.000 Menschen"
+    return phrase[1]
+
+
 def _starts_new_noun_phrase(head, word):
     """Whether `word` after the noun or name `head` begins another noun phrase instead of continuing it."""
     if word.tag in stts.DETERMINERS:  # "des Ministeriums" continues, "den Journalisten" not
         if head.tag == stts.PROPER_NOUN:
             return True  # after a name "der" is a dative: "sagte Schnieder der Deutschen Presse-Agentur"
         return word.text.lower() not in clause_grammar()["genitive_determiners"]
-    if word.tag in stts.QUANTIFIERS_AND_ADJECTIVES:
-        return not (head.tag == stts.PROPER_NOUN and head.text.endswith("s"))  # "Frankreichs neuer Minister" continues
+    if word.tag in stts.QUANTIFIERS_AND_ADJECTIVES:  # "Frankreichs neuer Minister", "Angaben libanesischer Kreise"
+        return not (head.tag == stts.PROPER_NOUN and head.text.endswith("s")
+                    or head.tag == stts.COMMON_NOUN and word.text.endswith(clause_grammar()["genitive_plural_endings"]))
     if word.tag == stts.COMMON_NOUN:
         return head.tag == stts.COMMON_NOUN  # "Ministerium Arbeiten"; but "Frankreichs Verteidigungsminister" continues
     return False
