@@ -192,6 +192,18 @@ def test_a_speaker_reaches_over_its_attributes_as_the_data_marks_them(text, spea
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("Ein Erdbeben hat mindestens 65 Menschenleben gefordert. Dies bestätigte der Premierminister John Key.",
+     ["indirect", "Ein Erdbeben hat mindestens 65 Menschenleben gefordert. Dies", "bestätigte",
+      "der Premierminister John Key"]),  # not a speech act of the earthquake
+    ("Die Wahl hat García gewonnen. Dies teilte der Vorsitzende der Wahlkommission, Magdalena Chu, mit.",
+     ["indirect", "Die Wahl hat García gewonnen. Dies", "teilte",
+      "der Vorsitzende der Wahlkommission, Magdalena Chu"]),  # nor one of the sentence that refers back
+])
+def test_dies_names_the_source_of_the_sentence_before_also_when_that_looked_like_a_speech_act(text, expected):
+    assert quotes_of(text)[["type", "text", "cue", "speaker"]].values.tolist() == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Der Minister wies die Vorwürfe am Montag zurück.",
      ["reported", "Der Minister wies die Vorwürfe am Montag zurück.", "wies", "Der Minister"]),
     ("Die Gewerkschaft kündigte einen Streik an.",

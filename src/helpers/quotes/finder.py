@@ -108,10 +108,12 @@ def find_quotes(reading: ArticleWords) -> list[FoundQuote]:
         here = _direct_quotes(reading, sentence, words, cues, quoted_here)
         here += indirect_quotes(sentence, words, cues)
         before = article.sentences[sentence.index - 1] if sentence.index else None
-        if not here and before and article.paragraph_at(before.start) is paragraph \
-                and not (found and found[-1].end > before.start):
+        if all(map(_is_speech_act, here)) and before and article.paragraph_at(before.start) is paragraph \
+                and _found_without_source(found, before) is not None:
             referred = quote_referred_back(sentence, words, cues, before)  # "… . Dies bestätigte X."
-            here = [referred] if referred else here
+            if referred:
+                del found[_found_without_source(found, before):]
+                here = [referred]
         # a speaker named here continues into the next sentences; "demnach" only points back to one named before
         speakers = [word_offsets(words, cue.speaker) for cue in cues
                     if cue.speaker not in {None, (cue.index, cue.index)}]
@@ -140,6 +142,27 @@ def find_quotes(reading: ArticleWords) -> list[FoundQuote]:
             previous = (sentence.index, paragraph.index, speakers[-1])
     found.sort(key=lambda quote: (quote.start, -quote.end, quote.type in MARKED_TYPES))  # the outer one first
     return mark_nested(found)
+
+
+def _found_without_source(found, before):
+    """The index in `found` from which the quotations found so far lie in the sentence `before` and name no
+    source of their own: unmarked quotations without a cue (a Konjunktiv I sentence continuing an earlier
+    speaker) or speech acts ("Ein Erdbeben hat 65 Menschenleben gefordert"). A pronoun referring back to that
+    sentence names its source instead: "… . Dies bestätigte Premierminister John Key." None when a quotation
+    found there has a cue of its own or is marked, or when one reaches into it from an earlier sentence."""
+    first = len(found)
+    while first and found[first - 1].end > before.start:
+        quote = found[first - 1]
+        if quote.start < before.start or quote.type in MARKED_TYPES or not (quote.cue is None or _is_speech_act(quote)):
+            return None
+        first -= 1
+    return first
+
+
+def _is_speech_act(quote):
+    """Whether a quotation is a sentence that is itself a speech act ("Die Gewerkschaft kündigte einen Streik an"):
+    a reported one whose cue is a speech verb, not laut or zufolge."""
+    return quote.type == "reported" and quote.cue_lemma in speech_cues()["verbs"]
 
 
 def _subject_of_sentence_before(reading, words, before, paragraph, found):
