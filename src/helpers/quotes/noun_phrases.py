@@ -12,6 +12,7 @@ from helpers.quotes.lexicon import clause_grammar, ends_with_any, speech_cues
 
 MAX_QUOTED_NAME_WORDS = 6  # words of a quoted name inside a speaker: die Wochenzeitung „Die Zeit“
 MAX_BRACKET_WORDS = 6  # "(National Environment Management Authority, NEMA)"
+MAX_ATTRIBUTE_WORDS = 8  # an extended attribute: "der für die Omo-Region zuständige Koordinator"
 MAX_SUBJECT_WORDS = 20  # a speaker before its verb: "Der Leiter der UNO-Studie, Paulo Sérgio Pinheiro, sagte"
 
 
@@ -109,6 +110,8 @@ def noun_phrase_after(words, index):
             break  # "sagte Cook den Journalisten", "laut Donald Terry kein Grund"
         elif word.tag in stts.NOUN_PHRASE:
             last = position if word.tag in stts.NOUN_PHRASE_HEADS else last
+        elif last is None and position > index and (attribute := _extended_attribute_end(words, position)):
+            position = attribute  # "der für die Region zuständige Koordinator": on to its adjective
         elif after_head and word.text == "(" and _bracket_end(words, position) is not None:
             last = position = _bracket_end(words, position)  # "Wolfgang Jüttner (SPD)"
         elif after_head and word.text == "," and _apposition_end(words, position) is not None:
@@ -124,6 +127,21 @@ def noun_phrase_after(words, index):
     if last is None:
         return None
     return (index, last)
+
+
+def _extended_attribute_end(words, index):
+    """The index of the adjective or participle that ends an extended attribute opened by the preposition at
+    `index` after an article: "der für die Omo-Region zuständige Koordinator", "die zur Stanford University
+    gehörende Hoover Institution", "die in New York City geborene Lopez"; None otherwise."""
+    if words[index].tag not in stts.PREPOSITIONS or words[index - 1].tag not in stts.DETERMINERS:
+        return None
+    for position in range(index + 1, min(index + MAX_ATTRIBUTE_WORDS, len(words) - 1)):
+        word = words[position]
+        if word.quoted or word.tag not in stts.NOUN_PHRASE | stts.PREPOSITIONS | stts.LOWER_CASE_WORDS:
+            return None
+        if word.tag == stts.ATTRIBUTIVE_ADJECTIVE and words[position + 1].tag in stts.NOUN_PHRASE_HEADS:
+            return position
+    return None
 
 
 def _attached_phrase(words, head, index):
