@@ -186,6 +186,9 @@ def test_a_speaker_is_never_a_dateline_an_addressee_or_a_fragment_and_may_follow
     # a genitive plural without an article, and a name in quotation marks after a noun of media
     ("Nach Angaben libanesischer Kreise wurde eine Person getötet.", "Angaben libanesischer Kreise"),
     ("Die Maschine sei verschollen, meldete die Agentur „Xinhua“.", "die Agentur „Xinhua“"),
+    # a name in quotation marks inside the subject before the verb
+    ("Ein Sprecher der „Deutschen Bahn“, Hans Müller, sagte, der Zug sei ausgefallen.",
+     "Ein Sprecher der „Deutschen Bahn“, Hans Müller"),
     # an extended attribute between the article and its noun
     ("Die Lage sei ernst, sagte der für die Region zuständige Koordinator.",
      "der für die Region zuständige Koordinator"),

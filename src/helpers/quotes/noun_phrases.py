@@ -27,13 +27,32 @@ def sentence_subject_before(words, verb):
         last -= 1  # "Die Kanadier hingegen sagen", "Die Parteien, PPP und PML-N, hatten erklärt"
     if last - first > MAX_SUBJECT_WORDS or last < first:
         return None
-    if any(w.quoted and w.tag != stts.OTHER_PUNCTUATION or w.tag in stts.FINITE_VERBS for w in words[first:verb]):
+    if any(w.tag in stts.FINITE_VERBS for w in words[first:verb]) or not _names_only_quoted(words, first, last):
         return None
     starts_like_subject = words[first].tag in stts.NOUN_PHRASE and not is_object(words, first) or (
         words[first].tag == stts.PERSONAL_PRONOUN and words[first].text in speech_cues()["pronouns"]) or (
         _is_partitive(words, first))
-    ends_like_subject = words[last].tag in stts.NOUN_PHRASE_HEADS | {stts.PERSONAL_PRONOUN} or words[last].text == ")"
+    ends_like_subject = words[last].tag in stts.NOUN_PHRASE_HEADS | {stts.PERSONAL_PRONOUN} or words[last].text == ")" \
+        or words[last].quoted and words[last].tag == stts.OTHER_PUNCTUATION  # die „Kampagne für ein Freies Tibet“
     return (first, last) if starts_like_subject and ends_like_subject else None
+
+
+def _names_only_quoted(words, first, last):
+    """Whether the words in quotation marks between `first` and `last` are short names inside a noun phrase ("Ein
+    Sprecher der „Polizei von DeLand“", "Das „National Hurricane Centre“ der USA"), not a quotation: none is
+    the first word, and each run of them is at most `MAX_QUOTED_NAME_WORDS` words without a finite verb, its
+    first word capitalised (not "einer „running mate“ Clinton")."""
+    run = 0
+    for position in range(first, last + 1):
+        word = words[position]
+        if word.quoted and word.tag != stts.OTHER_PUNCTUATION:
+            run += 1
+            if position == first or run > MAX_QUOTED_NAME_WORDS or word.tag in stts.FINITE_VERBS \
+                    or run == 1 and word.text[:1].islower():
+                return False
+        elif not word.quoted:
+            run = 0
+    return not words[first].quoted
 
 
 def _is_partitive(words, first):
