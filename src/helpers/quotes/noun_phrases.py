@@ -27,8 +27,9 @@ def sentence_subject_before(words, verb):
         last -= 1  # "Die Kanadier hingegen sagen", "Die Parteien, PPP und PML-N, hatten erklärt"
     if last - first > MAX_SUBJECT_WORDS or last < first:
         return None
-    if any(w.tag in stts.FINITE_VERBS for w in words[first:verb]) or not _names_only_quoted(words, first, last):
-        return None
+    if any(w.tag in stts.FINITE_VERBS | stts.RELATIVE_PRONOUNS for w in words[first:verb]) \
+            or not _names_only_quoted(words, first, last):
+        return None  # not "Die Gruppe „Ener1“, zu der auch X gehört, …"
     starts_like_subject = words[first].tag in stts.NOUN_PHRASE and not is_object(words, first) or (
         words[first].tag == stts.PERSONAL_PRONOUN and words[first].text in speech_cues()["pronouns"]) or (
         _is_partitive(words, first))
