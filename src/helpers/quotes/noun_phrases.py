@@ -71,11 +71,24 @@ def is_object(words, first):
 
 
 def clause_start(words, index):
-    """The index of the word that opens the clause of `index`: a comma, colon or subordinator, else None."""
+    """The index of the word that opens the clause of `index`: a comma, colon or subordinator, else None. The
+    comma after an apposition in a wie-clause does not open one: "Wie Steve Marshall, Sprecher der UN-Büros,
+    in Bangkok mitteilte" (the clause opens with "Wie")."""
     for position in range(index - 1, -1, -1):
         if words[position].tag in stts.SUBORDINATORS or words[position].text in {",", ":"} or words[position].quoted:
-            return position
+            return _source_clause_over_apposition(words, position) if words[position].text == "," else position
     return None
+
+
+def _source_clause_over_apposition(words, comma):
+    """The index of the "wie" whose subject, with its apposition, ends right before `comma`, else `comma`."""
+    openers = clause_grammar()["source_clause_openers"]
+    opener = next((i for i in range(comma - 1, -1, -1) if words[i].text.lower() in openers
+                   or words[i].quoted or words[i].tag in stts.FINITE_VERBS), None)
+    if opener is None or words[opener].text.lower() not in openers or words[opener].quoted:
+        return comma
+    subject = noun_phrase_after(words, skip_fillers(words, opener + 1))
+    return opener if subject and subject[1] == comma - 1 else comma
 
 
 def apposition_before(words, index):
