@@ -44,11 +44,11 @@ class ArticleWords:
     triggers: list = field(default_factory=list, repr=False, compare=False)  # see `may_quote`
 
     def __post_init__(self):
-        words, modals = self.words, clause_grammar()["hearsay_modals"]
+        words, modals = self.words, clause_grammar()["hearsay_modal_forms"]
         self.triggers.extend(sorted(
             set(self.cue_starts)
             | {start for start, konjunktiv in zip(words.starts, words.konjunktiv) if konjunktiv}
-            | {start for start, text in zip(words.starts, words.texts) if text.lower() in modals}))
+            | {start for start, text in zip(words.starts, words.texts) if text in modals}))
 
     def may_quote(self, sentence) -> bool:
         """Whether any rule can find a quotation in a sentence: only where a quotation mark, a cue candidate,

@@ -60,6 +60,10 @@ def clause_grammar() -> dict:
     endings = {"plural_verb_endings", "genitive_plural_endings"}
     words = {section: frozenset(grammar[section]) for section in required - endings - {"cue_phrases"}}
     words.update({section: tuple(grammar[section]) for section in endings})  # for str.endswith
+    # as written at a sentence start or in capitals too: looked up for every word of an article, where lowering
+    # each word first took 0.035 s of the quote component's 0.49 s on the 700 Wikinews train articles
+    words["hearsay_modal_forms"] = frozenset(form for modal in grammar["hearsay_modals"]
+                                             for form in (modal, modal.capitalize(), modal.upper()))
     words["cue_phrases"] = tuple(tuple(phrase.lower().split()) for phrase in grammar["cue_phrases"])  # word by word
     return words
 

@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 import numpy
 from spacy.attrs import IDX, IS_SPACE, IS_TITLE, LEMMA, ORTH, SENT_START, TAG
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from helpers.german import stts
@@ -32,14 +33,16 @@ class SentenceWord(NamedTuple):  # a tuple, not a dataclass: made for every word
 
 
 class DocWords(NamedTuple):
-    """The non-space tokens of a Doc, column by column (read from its arrays at once, not token by token)."""
+    """The non-space tokens of a Doc, column by column (read from its arrays at once, not token by token); the
+    lemmas as hashes, decoded only for the sentences the rules read (about half of them)."""
 
     starts: list
     ends: list
     texts: list
     tags: list
-    lemmas: list
+    lemma_ids: list
     konjunktiv: list
+    strings: StringStore
 
 
 def doc_words(doc: Doc) -> DocWords:
@@ -57,7 +60,6 @@ def doc_words(doc: Doc) -> DocWords:
     ends = [start + len(text) for start, text in zip(starts, texts)]
     tag_names = {tag: strings[tag] for tag in set(tag_ids)}
     tags = [tag_names[tag] for tag in tag_ids]
-    lemmas = strings_of(strings, lemma_ids)
     lower_case = [tag for tag, name in tag_names.items() if name[0] == "V" or name in stts.LOWER_CASE_WORDS]
     finite = [tag for tag, name in tag_names.items() if name in stts.FINITE_VERBS]
     tag_column = columns[:, 2]
@@ -66,10 +68,11 @@ def doc_words(doc: Doc) -> DocWords:
         if index and tags[index - 1] not in stts.SENTENCE_OPENERS:
             tags[index] = stts.PROPER_NOUN
     konjunktiv = [False] * len(texts)
-    for index in numpy.flatnonzero(numpy.isin(tag_column, finite)).tolist():  # a tenth of the words
+    verbs = numpy.flatnonzero(numpy.isin(tag_column, finite)).tolist()  # a tenth of the words
+    for index, lemma in zip(verbs, strings_of(strings, [lemma_ids[index] for index in verbs])):
         tag = tags[index]  # not retagged as a name
-        konjunktiv[index] = tag in stts.FINITE_VERBS and is_konjunktiv_i(texts[index], lemmas[index], tag)
-    return DocWords(starts, ends, texts, tags, lemmas, konjunktiv)
+        konjunktiv[index] = tag in stts.FINITE_VERBS and is_konjunktiv_i(texts[index], lemma, tag)
+    return DocWords(starts, ends, texts, tags, lemma_ids, konjunktiv, strings)
 
 
 def sentence_words(words_of_doc: DocWords, sentence, quoted_spans: list) -> list[SentenceWord]:
@@ -77,8 +80,10 @@ def sentence_words(words_of_doc: DocWords, sentence, quoted_spans: list) -> list
     the `quoted_spans` (start, end) that overlap the sentence."""
     first = bisect.bisect_right(words_of_doc.ends, sentence.start)
     last = bisect.bisect_left(words_of_doc.starts, sentence.end)
-    columns = [column[first:last] for column in words_of_doc]
-    starts, ends = columns[0], columns[1]
+    starts, ends = words_of_doc.starts[first:last], words_of_doc.ends[first:last]
+    columns = (starts, ends, words_of_doc.texts[first:last], words_of_doc.tags[first:last],
+               strings_of(words_of_doc.strings, words_of_doc.lemma_ids[first:last]),
+               words_of_doc.konjunktiv[first:last])
     quoted = [False] * len(starts)
     for q_start, q_end in quoted_spans:  # the words inside the span, unless one word is the whole span
         for index in range(bisect.bisect_left(starts, q_start), bisect.bisect_left(starts, q_end)):
