@@ -189,6 +189,8 @@ def test_a_speaker_is_never_a_dateline_an_addressee_or_a_fragment_and_may_follow
     # a name in quotation marks inside the subject before the verb
     ("Ein Sprecher der „Deutschen Bahn“, Hans Müller, sagte, der Zug sei ausgefallen.",
      "Ein Sprecher der „Deutschen Bahn“, Hans Müller"),
+    # a noun right after a noun: HanTa tags some surnames and names of things as common nouns
+    ("„Die Schule ist angekommen“, sagte Kultusministerin Eisenmann.", "Kultusministerin Eisenmann"),
     # an extended attribute between the article and its noun
     ("Die Lage sei ernst, sagte der für die Region zuständige Koordinator.",
      "der für die Region zuständige Koordinator"),

@@ -205,9 +205,7 @@ def _starts_new_noun_phrase(head, word):
     if word.tag in stts.QUANTIFIERS_AND_ADJECTIVES:  # "Frankreichs neuer Minister", "Angaben libanesischer Kreise"
         return not (head.tag == stts.PROPER_NOUN and head.text.endswith("s")
                     or head.tag == stts.COMMON_NOUN and word.text.endswith(clause_grammar()["genitive_plural_endings"]))
-    if word.tag == stts.COMMON_NOUN:
-        return head.tag == stts.COMMON_NOUN  # "Ministerium Arbeiten"; but "Frankreichs Verteidigungsminister" continues
-    return False
+    return False  # a noun continues: "Kultusministerin Eisenmann", "die Hoover Institution" (HanTa: NN NN)
 
 
 def _bracket_end(words, index):
