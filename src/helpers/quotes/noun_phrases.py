@@ -190,8 +190,8 @@ def _attached_phrase(words, head, index):
             and words[index].text.lower() not in grammar["attached_with_article"]:
         return None
     inside = words[phrase[0]:phrase[1] + 1]
-    head = next(w for w in inside if w.tag in stts.NOUN_PHRASE_HEADS)
-    if head.text.lower() in grammar["time_nouns"] or any(w.tag == stts.NUMBER for w in inside):
+    phrase_head = next(w for w in inside if w.tag in stts.NOUN_PHRASE_HEADS)
+    if phrase_head.text.lower() in grammar["time_nouns"] or any(w.tag == stts.NUMBER for w in inside):
         return None  # "am Montag", "in Zukunft", "im Jahr 2005", "am 3. Mai", "im Süden 6.000 Menschen"
     return phrase[1]
 
