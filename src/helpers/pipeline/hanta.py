@@ -173,18 +173,22 @@ def _words_and_sentences(doc):
 # The fast tagger: word analyses kept per form, all sentences of a Doc in one compiled search
 
 
-@lru_cache(maxsize=WORD_CACHE_SIZE)
 def analysis(text: str, tag: int) -> tuple[str, str, str]:
     """(STTS tag, UPOS tag, lemma) of a token text that the fast tagger tagged with HanTa's tag number `tag`.
 
         analysis("sagte", fast_tagger().tag_number("VV(FIN)"))    # ('VVFIN', 'VERB', 'sagen')
     """
-    tagger = fast_tagger()
-    stts = stts_tag(tagger.tag_name(tag))
+    stts = stts_tag(fast_tagger().tag_name(tag))
+    return stts, upos_tag(stts), lemma_of(text, tag)
+
+
+def lemma_of(text: str, tag: int) -> str:
+    """The lemma of a token text that the fast tagger tagged with HanTa's tag number `tag` (stored, else HanTa's),
+    in the text's spelling (`surface_spelling`)."""
     if _keeps_its_text(text):
-        return stts, upos_tag(stts), text
-    lemma = word_analyses().get("lemmas", (text, tag), lambda: tagger.lemma(text, tag))
-    return stts, upos_tag(stts), surface_spelling(text, lemma)
+        return text
+    lemma = word_analyses().get("lemmas", (text, tag), lambda: fast_tagger().lemma(text, tag))
+    return surface_spelling(text, lemma)
 
 
 def many_candidates(keys):
@@ -231,7 +235,6 @@ def tag_numbers(words: list[str]) -> list[int]:
 def _forget_fast_analyses():
     global _sentence_tagger
     _sentence_tagger = None
-    analysis.cache_clear()
 
 
 on_clear(_forget_fast_analyses)
@@ -245,15 +248,23 @@ class HantaTagger:
     def __init__(self, vocab):
         self.vocab = vocab
         self.rows = {}  # (ORTH, HanTa tag) -> (TAG, POS, LEMMA) ids in this vocab
+        self.tag_ids = {self.WHITESPACE: (vocab.strings.add(SPACE_TAG), SYMBOL_IDS["SPACE"])}  # HanTa tag -> TAG, POS
         self.tagger = sentence_tagger()
         self.form_numbers = {}  # ORTH of a word -> the number of its HanTa form in self.tagger
         self.tagger.tag([], [])  # compile the search (or load it from numba's cache) now, not in the first Doc
 
     def _row(self, orth, tag):
-        strings = self.vocab.strings
-        text = strings[orth]
-        stts, upos, lemma = analysis(text, tag) if tag != self.WHITESPACE else (SPACE_TAG, "SPACE", text)
-        row = (strings.add(stts), SYMBOL_IDS[upos], strings.add(lemma))
+        tag_ids = self.tag_ids.get(tag)
+        if tag_ids is None:
+            stts = stts_tag(fast_tagger().tag_name(tag))
+            tag_ids = self.tag_ids[tag] = (self.vocab.strings.add(stts), SYMBOL_IDS[upos_tag(stts)])
+        if tag == self.WHITESPACE:
+            lemma = orth
+        else:
+            text = self.vocab.strings[orth]
+            lemma = lemma_of(text, tag)
+            lemma = orth if lemma == text else self.vocab.strings.add(lemma)
+        row = (*tag_ids, lemma)
         if len(self.rows) >= WORD_CACHE_SIZE:
             self.rows.clear()
         self.rows[(orth, tag)] = row
