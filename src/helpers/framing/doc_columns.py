@@ -24,6 +24,8 @@ class DocColumns:
         self.is_space = columns[:, 5].astype(bool)
         self.sentence_starts = numpy.flatnonzero(columns[:, 4] == 1)
         self.sentence_ends = numpy.append(self.sentence_starts[1:], len(doc))
+        self.word_tokens = numpy.flatnonzero(~self.is_space)  # the tokens that are words, in order
+        self.words_before = numpy.cumsum(~self.is_space) - ~self.is_space  # per token, the words before it
         self._words = {}  # sentence number -> its words as written and their lemmas
         self._ids = {}  # sentence number -> the string ids of its words as written and of their lemmas
 
@@ -42,6 +44,16 @@ class DocColumns:
     def sentence_bounds_of(self, number: int) -> tuple[int, int]:
         """(first, end) token of a sentence."""
         return int(self.sentence_starts[number]), int(self.sentence_ends[number])
+
+    def word_window(self, token: int, before: int, after: int | None) -> tuple[int, int]:
+        """(first, end) token of the words of a word's sentence from the `before`-th word before it to the
+        `after`-th after it (None: to the end of the sentence)."""
+        first, end = self.sentence_bounds_of(self.sentence_of(token))
+        rank = int(self.words_before[token])
+        first = max(first, int(self.word_tokens[max(rank - before, 0)]))
+        if after is not None:
+            end = min(end, int(self.word_tokens[min(rank + after, len(self.word_tokens) - 1)]) + 1)
+        return first, end
 
     def sentence_span(self, token: int) -> Span:
         """The words of a token's sentence, without the whitespace after it."""

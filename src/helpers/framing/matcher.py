@@ -92,6 +92,7 @@ class CueMatcher:
         self.layouts = {}  # matcher key (a string id) -> _Layout
         self.anchors = {}  # string id of a word or tag -> the patterns whose rarest element asks for it
         self.anchor_words = {}  # (cue number, pattern number) -> the string ids its rarest element asks for
+        self.reach = {}  # (cue number, pattern number) -> (words before, words after) its anchor, see `_note_reach`
         self.popularity = _popularity(lexicon)
         for cue_number, cue in enumerate(lexicon.cues):
             for pattern_number, pattern in enumerate(cue.patterns):
@@ -119,6 +120,7 @@ class CueMatcher:
             self._note_required_words(cue_number, pattern_number, pattern, chosen)
             if sum(via == "split" for via, _ in chosen) > 1:
                 continue  # one separated verb per pattern
+            self._note_reach(cue_number, pattern_number, pattern, anchor, chosen)
             for tokens in _first_token_variants(_tokens(pattern, chosen)):
                 roles = [role for _, role in tokens]
                 layout = _Layout(cue_number, pattern_number,
@@ -142,6 +144,17 @@ class CueMatcher:
                 if via == "split":
                     words.add(get_string_id(split[1]))
 
+    def _note_reach(self, cue_number, pattern_number, pattern, anchor, chosen):
+        """Note how many words a match of the pattern may have before and after its anchor: its elements and
+        their gaps (a longer gap fails `_words_if_valid`); after a separated verb, None (the particle stands
+        anywhere later in the clause)."""
+        before = sum(1 + element.gap for element in pattern[1:anchor + 1])
+        after = None if any(via == "split" for via, _ in chosen) else \
+            sum(1 + element.gap for element in pattern[anchor + 1:])
+        known = self.reach.setdefault((cue_number, pattern_number), (before, after))
+        if known[1] is not None and after is None:
+            self.reach[cue_number, pattern_number] = (before, None)
+
     def _anchor(self, pattern):
         """The number of the element of a pattern that fewest patterns of the lexicon ask for (see the class
         docstring); an element that asks for words before one that asks only for a tag."""
@@ -164,7 +177,7 @@ class CueMatcher:
         joins = {}  # sentence number -> the separated verbs of the sentence (see `_particle_joins`)
         candidates = [(self.layouts[key], (start,)) for matcher in (self.words_by_lemma, self.words_as_written)
                       for key, start, _ in matcher(doc)]
-        for matcher, (first, last) in self._matchers_to_run(columns):
+        for matcher, (first, last) in self._windows_to_match(columns):
             for key, start, _, alignment in matcher(doc[first:last], with_alignments=True, allow_missing=True):
                 layout = self.layouts[key]
                 positions = {index: first + start + offset for offset, index in enumerate(alignment)}
@@ -189,24 +202,34 @@ class CueMatcher:
                 found.append(Found(cue_number, words))
         return found
 
-    def _matchers_to_run(self, columns):
-        """(Matcher, (first, end) token of a sentence) for each pattern and sentence that holds the word (or
-        tag) of the pattern's rarest element and a word of each of its other elements (as written or as
-        lemma)."""
-        runs = {}
+    def _windows_to_match(self, columns):
+        """(Matcher, (first, end) token) for each pattern and stretch of a sentence where it may match: around
+        the words (or tag) of the pattern's rarest element, as far as its other words reach, in a sentence that
+        holds a word of each of its other elements (as written or as lemma). spaCy's Matcher makes a Token of
+        each word it reads: on the 700 train articles, whole sentences were 114k tokens to read, these stretches 32k."""
+        anchored = {}  # (pattern, sentence) -> the tokens of its anchor in the sentence
         for values in (columns.orth, columns.lemma, columns.tag):
             tokens = numpy.flatnonzero(among(values, self.first_words))
-            for sentence, value in zip(columns.sentence_numbers(tokens), values[tokens].tolist()):
+            for token, sentence, value in zip(tokens.tolist(), columns.sentence_numbers(tokens),
+                                              values[tokens].tolist()):
                 for pattern in self.anchors[value]:
-                    runs[pattern, sentence] = None
+                    anchored.setdefault((pattern, sentence), []).append(token)
         to_run = []
-        for pattern, sentence in runs:
+        for (pattern, sentence), anchors in anchored.items():
             words_here = columns.sentence_ids(sentence)
             for words in self.required[pattern]:
                 if words.isdisjoint(words_here):
                     break
             else:
-                to_run.append((self.patterns[pattern], columns.sentence_bounds_of(sentence)))
+                before, after = self.reach[pattern]
+                windows = []
+                for token in sorted(anchors):
+                    first, end = columns.word_window(token, before, after)
+                    if windows and first < windows[-1][1]:
+                        windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+                    else:
+                        windows.append((first, end))
+                to_run += [(self.patterns[pattern], window) for window in windows]
         return to_run
 
     def _words_if_valid(self, layout, tokens, columns, joins):
