@@ -22,8 +22,11 @@ class DocColumns:
         self.orth, self.lemma, self.tag, self.idx = columns[:, 0], columns[:, 1], columns[:, 2], columns[:, 3]
         self.length = columns[:, 6]  # characters of each token
         self.is_space = columns[:, 5].astype(bool)
+        self.words_and_tags = columns[:, :3].ravel()  # ORTH, LEMMA and TAG of each token, token by token
         self.sentence_starts = numpy.flatnonzero(columns[:, 4] == 1)
         self.sentence_ends = numpy.append(self.sentence_starts[1:], len(doc))
+        self.sentence_of_token = numpy.cumsum(columns[:, 4] == 1) - 1
+        self._sentence_of = self.sentence_of_token.tolist()  # a list's item is read faster than an array's
         self.word_tokens = numpy.flatnonzero(~self.is_space)  # the tokens that are words, in order
         self.words_before = numpy.cumsum(~self.is_space) - ~self.is_space  # per token, the words before it
         self._words = {}  # sentence number -> its words as written and their lemmas
@@ -31,11 +34,17 @@ class DocColumns:
 
     def sentence_of(self, token: int) -> int:
         """The number of the sentence a token stands in."""
-        return int(numpy.searchsorted(self.sentence_starts, token, side="right") - 1)
+        return self._sentence_of[token]
 
     def sentence_numbers(self, tokens: numpy.ndarray) -> list[int]:
         """The numbers of the sentences the tokens stand in."""
-        return (numpy.searchsorted(self.sentence_starts, tokens, side="right") - 1).tolist()
+        return self.sentence_of_token[tokens].tolist()
+
+    def tokens_among(self, sorted_ids: numpy.ndarray) -> tuple[list[int], list[int]]:
+        """The tokens whose word as written, lemma or tag is one of the sorted string ids, in text order, each
+        with the id found (a token once for each of the three that is one)."""
+        hits = numpy.flatnonzero(among(self.words_and_tags, sorted_ids))
+        return (hits // 3).tolist(), self.words_and_tags[hits].tolist()
 
     @property
     def sentences(self) -> int:
@@ -45,15 +54,23 @@ class DocColumns:
         """(first, end) token of a sentence."""
         return int(self.sentence_starts[number]), int(self.sentence_ends[number])
 
-    def word_window(self, token: int, before: int, after: int | None) -> tuple[int, int]:
-        """(first, end) token of the words of a word's sentence from the `before`-th word before it to the
-        `after`-th after it (None: to the end of the sentence)."""
-        first, end = self.sentence_bounds_of(self.sentence_of(token))
-        rank = int(self.words_before[token])
-        first = max(first, int(self.word_tokens[max(rank - before, 0)]))
-        if after is not None:
-            end = min(end, int(self.word_tokens[min(rank + after, len(self.word_tokens) - 1)]) + 1)
+    def word_windows(self, tokens: numpy.ndarray, before: numpy.ndarray,
+                     after: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """(first, end) token of the words of each word's sentence from the `before`-th word before it to the
+        `after`-th after it."""
+        sentences = self.sentence_of_token[tokens]
+        ranks = self.words_before[tokens]
+        last = len(self.word_tokens) - 1
+        first = numpy.maximum(self.sentence_starts[sentences], self.word_tokens[numpy.maximum(ranks - before, 0)])
+        end = numpy.minimum(self.sentence_ends[sentences], self.word_tokens[numpy.minimum(ranks + after, last)] + 1)
         return first, end
+
+    def through_next_tag(self, tokens: numpy.ndarray, sorted_tag_ids: numpy.ndarray) -> numpy.ndarray:
+        """The end of the first token after each token whose tag is one of the sorted string ids (the token
+        after it), or of the token's sentence where none follows in it."""
+        tagged = numpy.flatnonzero(among(self.tag, sorted_tag_ids))
+        following = numpy.append(tagged, len(self.tag))[numpy.searchsorted(tagged, tokens, side="right")]
+        return numpy.minimum(following + 1, self.sentence_ends[self.sentence_of_token[tokens]])
 
     def sentence_span(self, token: int) -> Span:
         """The words of a token's sentence, without the whitespace after it."""

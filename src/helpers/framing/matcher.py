@@ -44,6 +44,7 @@ from helpers.german.stts import CLAUSE_ENDS, FINITE_FULL_VERBS, SEPARATED_PARTIC
 # What a separated particle cannot reach back across to its verb: a clause end, another finite full verb
 # (the nearer one takes it), another particle (its verb already has one).
 PARTICLE_BARRIER = sorted(CLAUSE_ENDS | FINITE_FULL_VERBS | {SEPARATED_PARTICLE})
+PARTICLE_BARRIER_IDS = numpy.array(sorted(get_string_id(tag) for tag in PARTICLE_BARRIER), dtype=numpy.uint64)
 
 
 class Found(NamedTuple):
@@ -92,13 +93,14 @@ class CueMatcher:
         self.layouts = {}  # matcher key (a string id) -> _Layout
         self.anchors = {}  # string id of a word or tag -> the patterns whose rarest element asks for it
         self.anchor_words = {}  # (cue number, pattern number) -> the string ids its rarest element asks for
-        self.reach = {}  # (cue number, pattern number) -> (words before, words after) its anchor, see `_note_reach`
+        self.reach = {}  # (cue number, pattern number) -> (words before its anchor, words after it, whether a
+        # separated particle may follow them), see `_note_reach`
         self.popularity = _popularity(lexicon)
         for cue_number, cue in enumerate(lexicon.cues):
             for pattern_number, pattern in enumerate(cue.patterns):
                 self._add(vocab, cue_number, pattern_number, pattern)
         self.first_words = numpy.array(sorted(self.anchors), dtype=numpy.uint64)
-        # what `_matchers_to_run` checks, per pattern: the elements that ask for words, the anchor's last (a
+        # what `_windows_to_match` checks, per pattern: the elements that ask for words, the anchor's last (a
         # sentence holds it by the time the check runs), so that most checks end at their first set
         self.required = {pattern: tuple(sorted((frozenset(words) for words in required if words),
                                                key=lambda words: bool(words & self.anchor_words[pattern])))
@@ -145,15 +147,14 @@ class CueMatcher:
                     words.add(get_string_id(split[1]))
 
     def _note_reach(self, cue_number, pattern_number, pattern, anchor, chosen):
-        """Note how many words a match of the pattern may have before and after its anchor: its elements and
-        their gaps (a longer gap fails `_words_if_valid`); after a separated verb, None (the particle stands
-        anywhere later in the clause)."""
+        """Note how far from its anchor a match of the pattern may reach: the words of its elements and gaps
+        before and after it (a longer gap fails `_words_if_valid`), and for a separated verb on to its particle,
+        the first clause end, finite full verb or particle after them (no word in between may be one)."""
         before = sum(1 + element.gap for element in pattern[1:anchor + 1])
-        after = None if any(via == "split" for via, _ in chosen) else \
-            sum(1 + element.gap for element in pattern[anchor + 1:])
-        known = self.reach.setdefault((cue_number, pattern_number), (before, after))
-        if known[1] is not None and after is None:
-            self.reach[cue_number, pattern_number] = (before, None)
+        after = sum(1 + element.gap for element in pattern[anchor + 1:])
+        separated = any(via == "split" for via, _ in chosen)
+        known = self.reach.get((cue_number, pattern_number), (before, after, False))
+        self.reach[cue_number, pattern_number] = (before, after, known[2] or separated)
 
     def _anchor(self, pattern):
         """The number of the element of a pattern that fewest patterns of the lexicon ask for (see the class
@@ -204,33 +205,39 @@ class CueMatcher:
 
     def _windows_to_match(self, columns):
         """(Matcher, (first, end) token) for each pattern and stretch of a sentence where it may match: around
-        the words (or tag) of the pattern's rarest element, as far as its other words reach, in a sentence that
-        holds a word of each of its other elements (as written or as lemma). spaCy's Matcher makes a Token of
-        each word it reads: on the 700 train articles, whole sentences were 114k tokens to read, these stretches 32k."""
-        anchored = {}  # (pattern, sentence) -> the tokens of its anchor in the sentence
-        for values in (columns.orth, columns.lemma, columns.tag):
-            tokens = numpy.flatnonzero(among(values, self.first_words))
-            for token, sentence, value in zip(tokens.tolist(), columns.sentence_numbers(tokens),
-                                              values[tokens].tolist()):
-                for pattern in self.anchors[value]:
-                    anchored.setdefault((pattern, sentence), []).append(token)
-        to_run = []
-        for (pattern, sentence), anchors in anchored.items():
+        the words (or tag) of the pattern's rarest element, as far as the pattern reaches (`_note_reach`), in a
+        sentence that holds a word of each of its other elements (as written or as lemma). spaCy's Matcher makes
+        a Token of each word it reads: on the 700 train articles, whole sentences were 114k tokens to read,
+        these stretches 22k."""
+        tokens, values = columns.tokens_among(self.first_words)
+        in_sentence = {}  # sentence -> pattern -> the tokens of its anchor there
+        for token, sentence, value in zip(tokens, columns.sentence_numbers(tokens), values):
+            patterns = in_sentence.setdefault(sentence, {})
+            for pattern in self.anchors[value]:
+                patterns.setdefault(pattern, []).append(token)
+        runs = []  # (pattern, anchor token) where a word of each of the pattern's elements is in the sentence
+        for sentence, patterns in in_sentence.items():
             words_here = columns.sentence_ids(sentence)
-            for words in self.required[pattern]:
-                if words.isdisjoint(words_here):
-                    break
+            for pattern, anchors in patterns.items():
+                for words in self.required[pattern]:
+                    if words.isdisjoint(words_here):
+                        break
+                else:
+                    runs += [(pattern, token) for token in anchors]
+        if not runs:
+            return []
+        reach = numpy.array([self.reach[pattern] for pattern, _ in runs])
+        first, end = columns.word_windows(numpy.array([token for _, token in runs]), reach[:, 0], reach[:, 1])
+        separated = reach[:, 2].astype(bool)
+        if separated.any():
+            end = numpy.where(separated, columns.through_next_tag(end - 1, PARTICLE_BARRIER_IDS), end)
+        windows = []  # [pattern, first, end]: the stretches of one pattern's anchors that overlap, joined
+        for (pattern, _), start, stop in zip(runs, first.tolist(), end.tolist()):
+            if windows and windows[-1][0] == pattern and start < windows[-1][2]:
+                windows[-1][2] = max(windows[-1][2], stop)
             else:
-                before, after = self.reach[pattern]
-                windows = []
-                for token in sorted(anchors):
-                    first, end = columns.word_window(token, before, after)
-                    if windows and first < windows[-1][1]:
-                        windows[-1] = (windows[-1][0], max(windows[-1][1], end))
-                    else:
-                        windows.append((first, end))
-                to_run += [(self.patterns[pattern], window) for window in windows]
-        return to_run
+                windows.append([pattern, start, stop])
+        return [(self.patterns[pattern], (start, stop)) for pattern, start, stop in windows]
 
     def _words_if_valid(self, layout, tokens, columns, joins):
         """The matched words (with the particle of a verb matched by tag or as written), or None where the
