@@ -26,11 +26,13 @@ class DocColumns:
         self.sentence_starts = numpy.flatnonzero(columns[:, 4] == 1)
         self.sentence_ends = numpy.append(self.sentence_starts[1:], len(doc))
         self.sentence_of_token = numpy.cumsum(columns[:, 4] == 1) - 1
-        self._sentence_of = self.sentence_of_token.tolist()  # a list's item is read faster than an array's
+        # as lists too, for the look-ups one token at a time (a list's item is read faster than an array's)
+        self._sentence_of = self.sentence_of_token.tolist()
+        self.tags = self.tag.tolist()
         self.word_tokens = numpy.flatnonzero(~self.is_space)  # the tokens that are words, in order
         self.words_before = numpy.cumsum(~self.is_space) - ~self.is_space  # per token, the words before it
+        self._words_before = self.words_before.tolist()
         self._words = {}  # sentence number -> its words as written and their lemmas
-        self._ids = {}  # sentence number -> the string ids of its words as written and of their lemmas
 
     def sentence_of(self, token: int) -> int:
         """The number of the sentence a token stands in."""
@@ -40,11 +42,11 @@ class DocColumns:
         """The numbers of the sentences the tokens stand in."""
         return self.sentence_of_token[tokens].tolist()
 
-    def tokens_among(self, sorted_ids: numpy.ndarray) -> tuple[list[int], list[int]]:
+    def tokens_among(self, sorted_ids: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
         """The tokens whose word as written, lemma or tag is one of the sorted string ids, in text order, each
         with the id found (a token once for each of the three that is one)."""
         hits = numpy.flatnonzero(among(self.words_and_tags, sorted_ids))
-        return (hits // 3).tolist(), self.words_and_tags[hits].tolist()
+        return hits // 3, self.words_and_tags[hits]
 
     @property
     def sentences(self) -> int:
@@ -80,13 +82,6 @@ class DocColumns:
             end -= 1
         return self.doc[first:end]
 
-    def sentence_ids(self, number: int) -> set:
-        """The string ids of a sentence's words as written and of their lemmas."""
-        if number not in self._ids:
-            first, end = self.sentence_bounds_of(number)
-            self._ids[number] = set(self.orth[first:end].tolist()) | set(self.lemma[first:end].tolist())
-        return self._ids[number]
-
     def sentence_words(self, number: int) -> set:
         """The words of a sentence as written and their lemmas."""
         if number not in self._words:
@@ -98,16 +93,13 @@ class DocColumns:
 
     def words_between(self, first: int, last: int) -> int:
         """How many words (not whitespace) stand between two tokens."""
-        return int((~self.is_space[first + 1:last]).sum())
+        return self._words_before[last] - self._words_before[first + 1]
 
     def only_punctuation_after(self, token: int) -> bool:
         """Whether only punctuation follows a token in its sentence."""
         end = int(self.sentence_ends[self.sentence_of(token)])
         return all(is_punctuation(word.tag_) or not any(char.isalnum() for char in word.text)
                    for word in self.doc[token + 1:end] if not word.is_space)
-
-    def tag_of(self, token: int) -> str:
-        return self.doc.vocab.strings[int(self.tag[token])]
 
 
 def among(values: numpy.ndarray, sorted_ids: numpy.ndarray) -> numpy.ndarray:

@@ -45,6 +45,7 @@ from helpers.german.stts import CLAUSE_ENDS, FINITE_FULL_VERBS, SEPARATED_PARTIC
 # (the nearer one takes it), another particle (its verb already has one).
 PARTICLE_BARRIER = sorted(CLAUSE_ENDS | FINITE_FULL_VERBS | {SEPARATED_PARTICLE})
 PARTICLE_BARRIER_IDS = numpy.array(sorted(get_string_id(tag) for tag in PARTICLE_BARRIER), dtype=numpy.uint64)
+VERB_OR_PARTICLE_IDS = frozenset(get_string_id(tag) for tag in FINITE_FULL_VERBS | {SEPARATED_PARTICLE})
 
 
 class Found(NamedTuple):
@@ -56,14 +57,16 @@ class Found(NamedTuple):
 
 
 class _Layout(NamedTuple):
-    """What a matcher key stands for: the cue and pattern, and where its elements and particle are in the
-    matcher pattern."""
+    """What a matcher key stands for: the cue and pattern, where its elements and particle are in the matcher
+    pattern, and what `_words_if_valid` checks of its elements."""
 
     cue_number: int
     pattern_number: int
     elements: tuple  # per element of the lexicon pattern: (index of its token in the matcher pattern, how
     # it matched: "lemma", "text", "split" (a separated verb) or None (no lemma asked))
     particle: int | None  # index of the separated particle's token in the matcher pattern
+    gaps: tuple = ()  # (element number, most words before it) of the elements with a gap
+    sentence_final: tuple = ()  # the numbers of the elements only punctuation may follow in their sentence
 
 
 @lru_cache(maxsize=8)
@@ -105,6 +108,9 @@ class CueMatcher:
         self.required = {pattern: tuple(sorted((frozenset(words) for words in required if words),
                                                key=lambda words: bool(words & self.anchor_words[pattern])))
                          for pattern, required in self.required.items()}
+        # the words and tags those checks look for: a sentence's words among them are all they need to know
+        self.watched = numpy.array(sorted(set(self.anchors).union(
+            *(words for required in self.required.values() for words in required))), dtype=numpy.uint64)
 
     def _add(self, vocab, cue_number, pattern_number, pattern):
         """The matcher entries of one lexicon pattern: a one-word pattern's PhraseMatcher entries, and a Matcher
@@ -112,7 +118,8 @@ class CueMatcher:
         first = pattern[0]
         if len(pattern) == 1 and first.lemmas and not (first.tags or first.texts or first.sentence_final):
             for matcher, via in ((self.words_by_lemma, "lemma"), (self.words_as_written, "text")):
-                key = self._key(cue_number, pattern_number, via, _Layout(cue_number, pattern_number, ((0, via),), None))
+                key = self._key(cue_number, pattern_number, via,
+                                _Layout(cue_number, pattern_number, ((0, via),), None, *_checks(pattern)))
                 matcher.add(key, [Doc(vocab, words=[lemma], lemmas=[lemma]) for lemma in sorted(first.lemmas)])
             choices = [[("split", split) for lemma in sorted(first.lemmas) for split in particle_splits(lemma)]]
         else:
@@ -128,7 +135,8 @@ class CueMatcher:
                 layout = _Layout(cue_number, pattern_number,
                                  tuple((roles.index(("element", number)), via)
                                        for number, (via, _) in enumerate(chosen)),
-                                 roles.index(("particle", None)) if ("particle", None) in roles else None)
+                                 roles.index(("particle", None)) if ("particle", None) in roles else None,
+                                 *_checks(pattern))
                 key = self._key(cue_number, pattern_number, f"{variant}:{len(self.layouts)}", layout)
                 for value in _words_of(tokens[roles.index(("element", anchor))][0]):
                     self.anchors.setdefault(value, set()).add((cue_number, pattern_number))
@@ -209,15 +217,20 @@ class CueMatcher:
         sentence that holds a word of each of its other elements (as written or as lemma). spaCy's Matcher makes
         a Token of each word it reads: on the 700 train articles, whole sentences were 114k tokens to read,
         these stretches 22k."""
-        tokens, values = columns.tokens_among(self.first_words)
+        tokens, values = columns.tokens_among(self.watched)
+        anchors = among(values, self.first_words)
         in_sentence = {}  # sentence -> pattern -> the tokens of its anchor there
-        for token, sentence, value in zip(tokens, columns.sentence_numbers(tokens), values):
+        for token, sentence, value in zip(tokens[anchors].tolist(), columns.sentence_numbers(tokens[anchors]),
+                                          values[anchors].tolist()):
             patterns = in_sentence.setdefault(sentence, {})
             for pattern in self.anchors[value]:
                 patterns.setdefault(pattern, []).append(token)
+        # the watched words and tags of each sentence: those of `values` from the sentence's first token on
+        sentence_firsts = numpy.searchsorted(tokens, columns.sentence_starts).tolist() + [len(tokens)]
+        values = values.tolist()
         runs = []  # (pattern, anchor token) where a word of each of the pattern's elements is in the sentence
         for sentence, patterns in in_sentence.items():
-            words_here = columns.sentence_ids(sentence)
+            words_here = set(values[sentence_firsts[sentence]:sentence_firsts[sentence + 1]])
             for pattern, anchors in patterns.items():
                 for words in self.required[pattern]:
                     if words.isdisjoint(words_here):
@@ -242,15 +255,13 @@ class CueMatcher:
     def _words_if_valid(self, layout, tokens, columns, joins):
         """The matched words (with the particle of a verb matched by tag or as written), or None where the
         match breaks a condition the matcher patterns cannot state."""
-        cue = self.lexicon.cues[layout.cue_number]
-        elements = cue.patterns[layout.pattern_number]
-        element_tokens = tokens[:len(elements)]
-        for element, previous, token in zip(elements[1:], element_tokens, element_tokens[1:]):
-            if element.gap and columns.words_between(previous, token) > element.gap:
+        element_tokens = tokens[:len(layout.elements)]
+        for number, gap in layout.gaps:
+            if columns.words_between(element_tokens[number - 1], element_tokens[number]) > gap:
                 return None
-        if any(element.sentence_final and not columns.only_punctuation_after(token)
-               for element, token in zip(elements, element_tokens)):
-            return None
+        for number in layout.sentence_final:
+            if not columns.only_punctuation_after(element_tokens[number]):
+                return None
         words = tokens
         separated = self._particle_joins(element_tokens, columns, joins)
         if separated:
@@ -265,7 +276,8 @@ class CueMatcher:
     def _particle_joins(self, tokens, columns, joins):
         """({verb: particle}, {particle: verb}) of the separated verbs in the sentence of `tokens`, or None when
         none of `tokens` is a finite full verb or a particle, or the sentence has no separated verb."""
-        if not any(columns.tag_of(token) in FINITE_FULL_VERBS | {SEPARATED_PARTICLE} for token in tokens):
+        tags = columns.tags
+        if all(tags[token] not in VERB_OR_PARTICLE_IDS for token in tokens):
             return None
         sentence = columns.sentence_of(tokens[0])
         if sentence not in joins:
@@ -274,6 +286,12 @@ class CueMatcher:
                      for _, start, stop in self.separated_verbs(columns.doc[first:end], allow_missing=True)]
             joins[sentence] = (dict(pairs), {particle: verb for verb, particle in pairs}) if pairs else None
         return joins[sentence]
+
+
+def _checks(pattern):
+    """The `gaps` and `sentence_final` of a lexicon pattern's `_Layout`."""
+    return (tuple((number, element.gap) for number, element in enumerate(pattern) if number and element.gap),
+            tuple(number for number, element in enumerate(pattern) if element.sentence_final))
 
 
 def _choices(element: Element) -> list:
