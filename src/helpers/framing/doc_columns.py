@@ -23,30 +23,28 @@ class DocColumns:
         self.length = columns[:, 6]  # characters of each token
         self.is_space = columns[:, 5].astype(bool)
         self.words_and_tags = columns[:, :3].ravel()  # ORTH, LEMMA and TAG of each token, token by token
-        self.sentence_starts = numpy.flatnonzero(columns[:, 4] == 1)
+        starts = columns[:, 4] == 1
+        self.sentence_starts = numpy.flatnonzero(starts)
         self.sentence_ends = numpy.append(self.sentence_starts[1:], len(doc))
-        self.sentence_of_token = numpy.cumsum(columns[:, 4] == 1) - 1
-        # as lists too, for the look-ups one token at a time (a list's item is read faster than an array's)
-        self._sentence_of = self.sentence_of_token.tolist()
+        # lists for the look-ups one token at a time (a list's item is read faster than an array's)
         self.tags = self.tag.tolist()
-        self.word_tokens = numpy.flatnonzero(~self.is_space)  # the tokens that are words, in order
-        self.words_before = numpy.cumsum(~self.is_space) - ~self.is_space  # per token, the words before it
-        self._words_before = self.words_before.tolist()
+        self._sentence_of = (numpy.cumsum(starts) - 1).tolist()
+        self._bounds = list(zip(self.sentence_starts.tolist(), self.sentence_ends.tolist()))
+        words = ~self.is_space
+        self._word_tokens = numpy.flatnonzero(words).tolist()  # the tokens that are words, in order
+        self._words_before = (numpy.cumsum(words) - words).tolist()  # per token, the words before it
         self._words = {}  # sentence number -> its words as written and their lemmas
 
     def sentence_of(self, token: int) -> int:
         """The number of the sentence a token stands in."""
         return self._sentence_of[token]
 
-    def sentence_numbers(self, tokens: numpy.ndarray) -> list[int]:
-        """The numbers of the sentences the tokens stand in."""
-        return self.sentence_of_token[tokens].tolist()
-
     def tokens_among(self, sorted_ids: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
         """The tokens whose word as written, lemma or tag is one of the sorted string ids, in text order, each
-        with the id found (a token once for each of the three that is one)."""
-        hits = numpy.flatnonzero(among(self.words_and_tags, sorted_ids))
-        return hits // 3, self.words_and_tags[hits]
+        with the place of the id in `sorted_ids` (a token once for each of the three that is one)."""
+        places, found = _places(self.words_and_tags, sorted_ids)
+        hits = numpy.flatnonzero(found)
+        return hits // 3, places[hits]
 
     @property
     def sentences(self) -> int:
@@ -54,25 +52,24 @@ class DocColumns:
 
     def sentence_bounds_of(self, number: int) -> tuple[int, int]:
         """(first, end) token of a sentence."""
-        return int(self.sentence_starts[number]), int(self.sentence_ends[number])
+        return self._bounds[number]
 
-    def word_windows(self, tokens: numpy.ndarray, before: numpy.ndarray,
-                     after: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
-        """(first, end) token of the words of each word's sentence from the `before`-th word before it to the
+    def word_window(self, token: int, before: int, after: int) -> tuple[int, int]:
+        """(first, end) token of the words of a word's sentence from the `before`-th word before it to the
         `after`-th after it."""
-        sentences = self.sentence_of_token[tokens]
-        ranks = self.words_before[tokens]
-        last = len(self.word_tokens) - 1
-        first = numpy.maximum(self.sentence_starts[sentences], self.word_tokens[numpy.maximum(ranks - before, 0)])
-        end = numpy.minimum(self.sentence_ends[sentences], self.word_tokens[numpy.minimum(ranks + after, last)] + 1)
-        return first, end
+        first, end = self._bounds[self._sentence_of[token]]
+        rank, words = self._words_before[token], self._word_tokens
+        return max(first, words[max(rank - before, 0)]), min(end, words[min(rank + after, len(words) - 1)] + 1)
 
-    def through_next_tag(self, tokens: numpy.ndarray, sorted_tag_ids: numpy.ndarray) -> numpy.ndarray:
-        """The end of the first token after each token whose tag is one of the sorted string ids (the token
-        after it), or of the token's sentence where none follows in it."""
-        tagged = numpy.flatnonzero(among(self.tag, sorted_tag_ids))
-        following = numpy.append(tagged, len(self.tag))[numpy.searchsorted(tagged, tokens, side="right")]
-        return numpy.minimum(following + 1, self.sentence_ends[self.sentence_of_token[tokens]])
+    def through_next_tag(self, token: int, tag_ids: frozenset) -> int:
+        """The end of the first token after `token` in its sentence whose tag (a string id) is one of `tag_ids`,
+        or the end of the sentence where none is."""
+        end = self._bounds[self._sentence_of[token]][1]
+        tags = self.tags
+        for following in range(token + 1, end):
+            if tags[following] in tag_ids:
+                return following + 1
+        return end
 
     def sentence_span(self, token: int) -> Span:
         """The words of a token's sentence, without the whitespace after it."""
@@ -104,7 +101,12 @@ class DocColumns:
 
 def among(values: numpy.ndarray, sorted_ids: numpy.ndarray) -> numpy.ndarray:
     """Which of `values` are in the sorted array `sorted_ids` (faster than numpy.isin for a short Doc)."""
+    return _places(values, sorted_ids)[1]
+
+
+def _places(values, sorted_ids):
+    """Where each of `values` is or would be in the sorted array `sorted_ids`, and whether it is there."""
     if not len(sorted_ids):
-        return numpy.zeros(len(values), dtype=bool)
-    positions = numpy.minimum(numpy.searchsorted(sorted_ids, values), len(sorted_ids) - 1)
-    return sorted_ids[positions] == values
+        return numpy.zeros(len(values), dtype=numpy.intp), numpy.zeros(len(values), dtype=bool)
+    places = numpy.minimum(numpy.searchsorted(sorted_ids, values), len(sorted_ids) - 1)
+    return places, sorted_ids[places] == values

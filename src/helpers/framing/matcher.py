@@ -44,7 +44,7 @@ from helpers.german.stts import CLAUSE_ENDS, FINITE_FULL_VERBS, SEPARATED_PARTIC
 # What a separated particle cannot reach back across to its verb: a clause end, another finite full verb
 # (the nearer one takes it), another particle (its verb already has one).
 PARTICLE_BARRIER = sorted(CLAUSE_ENDS | FINITE_FULL_VERBS | {SEPARATED_PARTICLE})
-PARTICLE_BARRIER_IDS = numpy.array(sorted(get_string_id(tag) for tag in PARTICLE_BARRIER), dtype=numpy.uint64)
+PARTICLE_BARRIER_IDS = frozenset(get_string_id(tag) for tag in PARTICLE_BARRIER)
 VERB_OR_PARTICLE_IDS = frozenset(get_string_id(tag) for tag in FINITE_FULL_VERBS | {SEPARATED_PARTICLE})
 
 
@@ -111,6 +111,7 @@ class CueMatcher:
         # the words and tags those checks look for: a sentence's words among them are all they need to know
         self.watched = numpy.array(sorted(set(self.anchors).union(
             *(words for required in self.required.values() for words in required))), dtype=numpy.uint64)
+        self.watched_anchors = numpy.isin(self.watched, self.first_words)  # which of them an anchor asks for
 
     def _add(self, vocab, cue_number, pattern_number, pattern):
         """The matcher entries of one lexicon pattern: a one-word pattern's PhraseMatcher entries, and a Matcher
@@ -217,40 +218,35 @@ class CueMatcher:
         sentence that holds a word of each of its other elements (as written or as lemma). spaCy's Matcher makes
         a Token of each word it reads: on the 700 train articles, whole sentences were 114k tokens to read,
         these stretches 22k."""
-        tokens, values = columns.tokens_among(self.watched)
-        anchors = among(values, self.first_words)
+        tokens, places = columns.tokens_among(self.watched)
+        anchors = self.watched_anchors[places]
         in_sentence = {}  # sentence -> pattern -> the tokens of its anchor there
-        for token, sentence, value in zip(tokens[anchors].tolist(), columns.sentence_numbers(tokens[anchors]),
-                                          values[anchors].tolist()):
-            patterns = in_sentence.setdefault(sentence, {})
+        for token, value in zip(tokens[anchors].tolist(), self.watched[places[anchors]].tolist()):
+            patterns = in_sentence.setdefault(columns.sentence_of(token), {})
             for pattern in self.anchors[value]:
                 patterns.setdefault(pattern, []).append(token)
         # the watched words and tags of each sentence: those of `values` from the sentence's first token on
         sentence_firsts = numpy.searchsorted(tokens, columns.sentence_starts).tolist() + [len(tokens)]
-        values = values.tolist()
-        runs = []  # (pattern, anchor token) where a word of each of the pattern's elements is in the sentence
+        values = self.watched[places].tolist()
+        windows = []  # [pattern, first, end] where a word of each of the pattern's elements is in the sentence;
+        # the stretches of one pattern's anchors that overlap, joined
         for sentence, patterns in in_sentence.items():
             words_here = set(values[sentence_firsts[sentence]:sentence_firsts[sentence + 1]])
-            for pattern, anchors in patterns.items():
+            for pattern, anchor_tokens in patterns.items():
                 for words in self.required[pattern]:
                     if words.isdisjoint(words_here):
                         break
                 else:
-                    runs += [(pattern, token) for token in anchors]
-        if not runs:
-            return []
-        reach = numpy.array([self.reach[pattern] for pattern, _ in runs])
-        first, end = columns.word_windows(numpy.array([token for _, token in runs]), reach[:, 0], reach[:, 1])
-        separated = reach[:, 2].astype(bool)
-        if separated.any():
-            end = numpy.where(separated, columns.through_next_tag(end - 1, PARTICLE_BARRIER_IDS), end)
-        windows = []  # [pattern, first, end]: the stretches of one pattern's anchors that overlap, joined
-        for (pattern, _), start, stop in zip(runs, first.tolist(), end.tolist()):
-            if windows and windows[-1][0] == pattern and start < windows[-1][2]:
-                windows[-1][2] = max(windows[-1][2], stop)
-            else:
-                windows.append([pattern, start, stop])
-        return [(self.patterns[pattern], (start, stop)) for pattern, start, stop in windows]
+                    before, after, separated = self.reach[pattern]
+                    for token in anchor_tokens:
+                        first, end = columns.word_window(token, before, after)
+                        if separated:
+                            end = columns.through_next_tag(end - 1, PARTICLE_BARRIER_IDS)
+                        if windows and windows[-1][0] == pattern and first < windows[-1][2]:
+                            windows[-1][2] = max(windows[-1][2], end)
+                        else:
+                            windows.append([pattern, first, end])
+        return [(self.patterns[pattern], (first, end)) for pattern, first, end in windows]
 
     def _words_if_valid(self, layout, tokens, columns, joins):
         """The matched words (with the particle of a verb matched by tag or as written), or None where the
