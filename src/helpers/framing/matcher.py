@@ -36,7 +36,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from helpers.framing.doc_columns import DocColumns, among
+from helpers.framing.doc_columns import DocColumns
 from helpers.framing.lexicon import Element, FrameLexicon
 from helpers.german.separable_verbs import particle_splits, separable_particles
 from helpers.german.stts import CLAUSE_ENDS, FINITE_FULL_VERBS, SEPARATED_PARTICLE
@@ -78,10 +78,10 @@ def cue_matcher(vocab: Vocab, lexicon: FrameLexicon) -> "CueMatcher":
 class CueMatcher:
     """The PhraseMatchers of the lexicon's one-word cues (as Matcher patterns, the 163 of the first frames.yaml
     took 6.6 s for the 700 Wikinews train articles, as PhraseMatcher entries 0.03 s) and the Matchers of its
-    other patterns, one Matcher per pattern, run on the sentences that hold a word of each of its elements:
-    spaCy's Matcher tries each of its patterns at every token, and a word of a pattern's rarest element (the
-    one fewest patterns of the lexicon ask for: "Weg" in "auf dem Weg zu", not "auf") picks the sentences to
-    look at. With the 414 patterns of the general lexicon, a Matcher per first word took 8.5 s for the 700
+    other patterns, one Matcher per pattern, run on the sentences that hold a word of each of its elements,
+    near its rarest word (`_windows_to_match`): spaCy's Matcher tries each of its patterns at every token, and
+    a word of a pattern's rarest element (the one fewest patterns of the lexicon ask for: "Weg" in "auf dem Weg
+    zu", not "auf") picks the sentences to look at. With the 414 patterns of the general lexicon, a Matcher per first word took 8.5 s for the 700
     train articles, a Matcher per rarest word 2.8 s, a Matcher per pattern run where all its words stand 0.7 s."""
 
     def __init__(self, vocab: Vocab, lexicon: FrameLexicon):
