@@ -9,6 +9,7 @@ Only the lead and the body are read: titles, headings and the questions of a Q&A
 import bisect
 import re
 from dataclasses import dataclass, field, replace
+from itertools import compress
 
 from spacy.tokens import Doc
 
@@ -46,9 +47,8 @@ class ArticleWords:
     def __post_init__(self):
         words, modals = self.words, clause_grammar()["hearsay_modal_forms"]
         self.triggers.extend(sorted(
-            set(self.cue_starts)
-            | {start for start, konjunktiv in zip(words.starts, words.konjunktiv) if konjunktiv}
-            | {start for start, text in zip(words.starts, words.texts) if text in modals}))
+            set(self.cue_starts).union(compress(words.starts, words.konjunktiv),
+                                       compress(words.starts, map(modals.__contains__, words.texts)))))
 
     def may_quote(self, sentence) -> bool:
         """Whether any rule can find a quotation in a sentence: only where a quotation mark, a cue candidate,
