@@ -25,8 +25,5 @@ def strings_of(strings: StringStore, hashes: list[int]) -> list[str]:
         text = known[key] = strings[key]
         return text
 
-    try:
-        return list(map(known.__getitem__, hashes))  # all decoded before: most calls, after the first articles
-    except KeyError:
-        get = known.get
-        return [get(key) or decoded(key) for key in hashes]
+    get = known.get
+    return [get(key) or decoded(key) for key in hashes]
