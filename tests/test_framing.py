@@ -9,7 +9,9 @@ from spacy.tokens import Span
 
 from helpers import load_article
 from helpers.errors import ResourceError
-from helpers.framing import lexicon_table, split_compound
+from helpers.framing import cue_extensions, lexicon_table, load_lexicon, split_compound
+from helpers.framing.doc_columns import DocColumns
+from helpers.framing.matcher import CueMatcher, cue_matcher
 from helpers.pipeline import article_doc, load_pipeline
 from helpers.tables.build import frame_of
 from helpers.tables.frame_cues import (
@@ -635,3 +637,34 @@ def test_deals_break_and_burst_but_glass_and_tyres_literally():
 def test_military_coalitions_and_kindergartens_are_not_cooperation_or_human_interest():
     assert found("Die Koalitionstruppen rückten vor.") == []
     assert found("Die Kinder gehen in den Kindergarten.") == [("human_interest", "Kind", "Kinder")]
+
+
+def test_the_matcher_reading_only_near_the_rarest_words_finds_what_it_finds_reading_every_sentence(doc, monkeypatch):
+    # the stretches a pattern is matched in are a speed-up: each pattern's Matcher over every whole sentence
+    # must find the same cues
+    nlp = pipeline()
+    docs = [doc] + [nlp(text) for text in (
+        "Nun nähern sich die beiden Länder nach Jahren des Streits langsam wieder an.",
+        "Die Regierung droht den Rebellen seit Wochen offen mit Vergeltung.",
+        "Er reichte dem alten Gegner nach langem Streit die Hand, doch der schlug sie aus.",
+        "Beide Seiten ziehen an einem Strang. Ist das wirklich so?")]
+    matcher = cue_matcher(nlp.vocab, load_lexicon())
+    near_rare_words = [matcher(each, DocColumns(each)) for each in docs]
+
+    def every_sentence(self, columns):
+        return [(pattern, columns.sentence_bounds_of(sentence))
+                for pattern in self.patterns.values() for sentence in range(columns.sentences)]
+
+    monkeypatch.setattr(CueMatcher, "_windows_to_match", every_sentence)
+    assert [matcher(each, DocColumns(each)) for each in docs] == near_rare_words
+    assert sum(len(found) for found in near_rare_words[1:]) >= 5
+
+
+def test_a_cue_extension_set_on_its_own_leaves_the_others():
+    doc = pipeline()("Die Koalitionspartner streiten.")
+    span = doc.spans["frame_cues"][0]
+    span._.frame = "Konflikt"
+    assert cue_extensions(span) == {
+        "frame": "Konflikt", "frame_group": "language", "frame_cue": "Koalition", "cue_surface": "Koalitionspartner",
+        "compound_part": "Koalition", "compound_split": "Koalition|s|partner", "in_question": False}
+    assert span._.compound_part == "Koalition"

@@ -43,33 +43,33 @@ NOUN_TAG_IDS = numpy.array(sorted(get_string_id(tag) for tag in NOUNS), dtype=nu
 def _cue_extension(name):
     """Getter and setter of an extension keyed by the span's label (category) and kb_id (cue) as well as its
     offsets: spaCy 3 keys span extensions by offsets alone (explosion/spaCy#9706, fixed for v4 in #11429), and
-    two cues often cover one word ("Koalitionspartner": Koalition and Partner)."""
+    two cues often cover one word ("Koalitionspartner": Koalition and Partner). A cue's extensions are one
+    `doc.user_data` entry ({name: value}), written and read at once by `set_cue_extensions` and
+    `cue_extensions`."""
 
     def get(span):
-        return span.doc.user_data.get(_cue_key(span, name))
+        return span.doc.user_data.get(_cue_key(span), {}).get(name)
 
     def set_value(span, value):
-        span.doc.user_data[_cue_key(span, name)] = value
+        span.doc.user_data.setdefault(_cue_key(span), {})[name] = value
 
     return {"getter": get, "setter": set_value}
 
 
-def _cue_key(span, name, where=None):
-    """The `doc.user_data` key of a cue extension; `where`: the span's (label, kb_id, start, end), if known."""
-    return (SPAN_KEY, name, *(where or (span.label_, span.kb_id_, span.start_char, span.end_char)))
+def _cue_key(span):
+    """The `doc.user_data` key of a cue's extensions."""
+    return (SPAN_KEY, span.label_, span.kb_id_, span.start_char, span.end_char)
 
 
 def set_cue_extensions(span: Span, **values) -> None:
     """Set several cue extensions of a span at once (as `span._.name = value`, the span's key read once)."""
-    where, data = (span.label_, span.kb_id_, span.start_char, span.end_char), span.doc.user_data
-    for name, value in values.items():
-        data[_cue_key(span, name, where)] = value
+    span.doc.user_data.setdefault(_cue_key(span), {}).update(values)
 
 
 def cue_extensions(span: Span) -> dict:
     """All cue extensions of a span ({name: value}, as `span._.name`), the span's key read once."""
-    where, data = (span.label_, span.kb_id_, span.start_char, span.end_char), span.doc.user_data
-    return {name: data.get(_cue_key(span, name, where)) for name in CUE_EXTENSIONS}
+    values = span.doc.user_data.get(_cue_key(span), {})
+    return {name: values.get(name) for name in CUE_EXTENSIONS}
 
 
 for _name in CUE_EXTENSIONS:
@@ -106,6 +106,9 @@ class FrameComponent:
         self.matcher = cue_matcher(nlp.vocab, self.lexicon)
         self.compounds = compound_index(self.lexicon)
         self.closers = sentence_closers() + " \n\t"
+        self.literal_ids = {name: numpy.array(sorted(get_string_id(word) for word in category.literal_context.lemmas),
+                                              dtype=numpy.uint64)
+                            for name, category in self.lexicon.categories.items() if category.literal_context}
 
     def __call__(self, doc: Doc) -> Doc:
         article = doc._.article
@@ -113,22 +116,23 @@ class FrameComponent:
             doc.spans[SPAN_KEY] = []
             return doc
         columns = DocColumns(doc)
-        context = _Context(doc, columns, self.lexicon)
+        context = _Context(doc, columns, self.lexicon, self.literal_ids)
         kept = {}
         for finding in self._findings(doc, columns):
             if context.counts(finding.cue, finding.tokens):
-                span, surface = self._span(doc, columns, finding)
+                span, surface = self._span(doc, article.text, columns, finding)
                 # of two cues of one category on the same words, the one found first names them; two parts of
                 # one compound (Koalition|s|partner) are two cues
-                kept.setdefault((span.label_, span.start_char, span.end_char, finding.compound_part),
+                kept.setdefault((finding.cue.category, span.start_char, span.end_char, finding.compound_part),
                                 (span, finding, surface))
         spans = sorted(_outermost(kept.values()), key=lambda entry: (entry[0].start_char, entry[0].end_char))
+        questions = {}  # sentence index -> whether it ends with a question mark
         for span, finding, surface in spans:
             set_cue_extensions(span, frame=finding.cue.frame,
                                frame_group=self.lexicon.categories[finding.cue.category].group,
                                frame_cue=finding.cue.name, cue_surface=surface, compound_part=finding.compound_part,
                                compound_split=finding.compound_split,
-                               in_question=self._in_question(article, span.start_char))
+                               in_question=self._in_question(article, span.start_char, questions))
         doc.spans[SPAN_KEY] = [span for span, _, _ in spans]
         return doc
 
@@ -149,19 +153,25 @@ class FrameComponent:
                           for number, (cue, part, split) in enumerate(parts)]
         return sorted(found, key=lambda finding: finding.order)
 
-    def _span(self, doc, columns, finding):
-        """The Span of a finding (its words, or its sentence for a sentence cue) and its surface."""
+    def _span(self, doc, text, columns, finding):
+        """The Span of a finding (its words, or its sentence for a sentence cue) and its surface. `text`: the
+        article's text."""
         cue = finding.cue
         if cue.span == "sentence":
             words = columns.sentence_span(finding.tokens[0])
             return Span(doc, words.start, words.end, label=cue.category, kb_id=cue.name), words.text
         tokens = finding.tokens
         span = Span(doc, tokens[0], tokens[-1] + 1, label=cue.category, kb_id=cue.name)
-        return span, _surface(doc._.article.text, columns, tokens)
+        return span, _surface(text, columns, tokens)
 
-    def _in_question(self, article, offset):
+    def _in_question(self, article, offset, questions):
+        """Whether the sentence at `offset` ends with a question mark; `questions`: the sentences answered."""
         sentence = article.sentence_at(offset)
-        return sentence is not None and article.span(sentence.start, sentence.end).rstrip(self.closers).endswith("?")
+        if sentence is None:
+            return False
+        if sentence.index not in questions:
+            questions[sentence.index] = article.span(sentence.start, sentence.end).rstrip(self.closers).endswith("?")
+        return questions[sentence.index]
 
 
 def _outermost(found):
@@ -190,10 +200,11 @@ class _Context:
     """What decides whether a cue counts where it stands: the part of the article, the `not_with` words of its
     sentence and the `literal_context` words of its category."""
 
-    def __init__(self, doc, columns, lexicon):
+    def __init__(self, doc, columns, lexicon, literal_ids):
         self.article = doc._.article
         self.columns = columns
         self.lexicon = lexicon
+        self.literal_ids = literal_ids  # category -> the sorted string ids of its literal_context words
         self.literal = {}  # category -> {scope (sentence, paragraph, the article): its tokens with a literal word}
 
     def counts(self, cue, tokens):
@@ -222,7 +233,7 @@ class _Context:
     def _literal_scopes(self, category):
         if category not in self.literal:
             context = self.lexicon.categories[category].literal_context
-            ids = numpy.array(sorted(get_string_id(word) for word in context.lemmas), dtype=numpy.uint64)
+            ids = self.literal_ids[category]
             hits = numpy.flatnonzero(among(self.columns.orth, ids) | among(self.columns.lemma, ids))
             scopes = {}
             for token in hits.tolist():

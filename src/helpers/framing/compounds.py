@@ -48,7 +48,10 @@ class CompoundIndex:
         self.names = {}
         for rank, cue in enumerate(sorted(nouns, key=lambda cue: -len(cue.name))):
             self.names.setdefault(cue.name.lower(), []).append((rank, cue))
-        self.folded_exclusions = tuple(word.lower() for word in self.rules.exclusions)
+        # the exclusions as one regular expression: one search instead of a test for each of the 191 of
+        # frames.yaml (the 1,900 noun forms of the 700 Wikinews train articles with a name inside: 0.013 s, 0.021 s)
+        self.any_exclusion = re.compile("|".join(sorted(re.escape(word.lower()) for word in self.rules.exclusions))
+                                        or "(?!)")
         # spaCy has no compound splitter. A word without a cue name inside has no split: one regular expression
         # over a letter tree of the names ("ko(?:alition|nflikt)") tells that in 0.8 µs a word (the 17,048
         # distinct nouns of the 700 Wikinews train articles: 0.014 s; 908 have a name inside)
@@ -70,7 +73,7 @@ class CompoundIndex:
     def _splits(self, word: str) -> tuple:
         """(cue, compound_part, compound_split) for each cue inside a word (see `split_compound`)."""
         folded = word.lower()
-        if not self.any_name.search(folded) or any(excluded in folded for excluded in self.folded_exclusions):
+        if not self.any_name.search(folded) or self.any_exclusion.search(folded):
             return ()
         found = []
         pieces = word.split("-")

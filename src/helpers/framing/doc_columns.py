@@ -22,18 +22,29 @@ class DocColumns:
         self.orth, self.lemma, self.tag, self.idx = columns[:, 0], columns[:, 1], columns[:, 2], columns[:, 3]
         self.length = columns[:, 6]  # characters of each token
         self.is_space = columns[:, 5].astype(bool)
-        self.sentence_starts = numpy.flatnonzero(columns[:, 4] == 1)
+        self.words_and_tags = columns[:, :3].ravel()  # ORTH, LEMMA and TAG of each token, token by token
+        starts = columns[:, 4] == 1
+        self.sentence_starts = numpy.flatnonzero(starts)
         self.sentence_ends = numpy.append(self.sentence_starts[1:], len(doc))
+        # lists for the look-ups one token at a time (a list's item is read faster than an array's)
+        self.tags = self.tag.tolist()
+        self._sentence_of = (numpy.cumsum(starts) - 1).tolist()
+        self._bounds = list(zip(self.sentence_starts.tolist(), self.sentence_ends.tolist()))
+        words = ~self.is_space
+        self._word_tokens = numpy.flatnonzero(words).tolist()  # the tokens that are words, in order
+        self._words_before = (numpy.cumsum(words) - words).tolist()  # per token, the words before it
         self._words = {}  # sentence number -> its words as written and their lemmas
-        self._ids = {}  # sentence number -> the string ids of its words as written and of their lemmas
 
     def sentence_of(self, token: int) -> int:
         """The number of the sentence a token stands in."""
-        return int(numpy.searchsorted(self.sentence_starts, token, side="right") - 1)
+        return self._sentence_of[token]
 
-    def sentence_numbers(self, tokens: numpy.ndarray) -> list[int]:
-        """The numbers of the sentences the tokens stand in."""
-        return (numpy.searchsorted(self.sentence_starts, tokens, side="right") - 1).tolist()
+    def tokens_among(self, sorted_ids: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """The tokens whose word as written, lemma or tag is one of the sorted string ids, in text order, each
+        with the place of the id in `sorted_ids` (a token once for each of the three that is one)."""
+        places, found = _places(self.words_and_tags, sorted_ids)
+        hits = numpy.flatnonzero(found)
+        return hits // 3, places[hits]
 
     @property
     def sentences(self) -> int:
@@ -41,7 +52,24 @@ class DocColumns:
 
     def sentence_bounds_of(self, number: int) -> tuple[int, int]:
         """(first, end) token of a sentence."""
-        return int(self.sentence_starts[number]), int(self.sentence_ends[number])
+        return self._bounds[number]
+
+    def word_window(self, token: int, before: int, after: int) -> tuple[int, int]:
+        """(first, end) token of the words of a word's sentence from the `before`-th word before it to the
+        `after`-th after it."""
+        first, end = self._bounds[self._sentence_of[token]]
+        rank, words = self._words_before[token], self._word_tokens
+        return max(first, words[max(rank - before, 0)]), min(end, words[min(rank + after, len(words) - 1)] + 1)
+
+    def through_next_tag(self, token: int, tag_ids: frozenset) -> int:
+        """The end of the first token after `token` in its sentence whose tag (a string id) is one of `tag_ids`,
+        or the end of the sentence where none is."""
+        end = self._bounds[self._sentence_of[token]][1]
+        tags = self.tags
+        for following in range(token + 1, end):
+            if tags[following] in tag_ids:
+                return following + 1
+        return end
 
     def sentence_span(self, token: int) -> Span:
         """The words of a token's sentence, without the whitespace after it."""
@@ -50,13 +78,6 @@ class DocColumns:
         while end > first + 1 and self.is_space[end - 1]:
             end -= 1
         return self.doc[first:end]
-
-    def sentence_ids(self, number: int) -> set:
-        """The string ids of a sentence's words as written and of their lemmas."""
-        if number not in self._ids:
-            first, end = self.sentence_bounds_of(number)
-            self._ids[number] = set(self.orth[first:end].tolist()) | set(self.lemma[first:end].tolist())
-        return self._ids[number]
 
     def sentence_words(self, number: int) -> set:
         """The words of a sentence as written and their lemmas."""
@@ -69,7 +90,7 @@ class DocColumns:
 
     def words_between(self, first: int, last: int) -> int:
         """How many words (not whitespace) stand between two tokens."""
-        return int((~self.is_space[first + 1:last]).sum())
+        return self._words_before[last] - self._words_before[first + 1]
 
     def only_punctuation_after(self, token: int) -> bool:
         """Whether only punctuation follows a token in its sentence."""
@@ -77,13 +98,15 @@ class DocColumns:
         return all(is_punctuation(word.tag_) or not any(char.isalnum() for char in word.text)
                    for word in self.doc[token + 1:end] if not word.is_space)
 
-    def tag_of(self, token: int) -> str:
-        return self.doc.vocab.strings[int(self.tag[token])]
-
 
 def among(values: numpy.ndarray, sorted_ids: numpy.ndarray) -> numpy.ndarray:
     """Which of `values` are in the sorted array `sorted_ids` (faster than numpy.isin for a short Doc)."""
+    return _places(values, sorted_ids)[1]
+
+
+def _places(values, sorted_ids):
+    """Where each of `values` is or would be in the sorted array `sorted_ids`, and whether it is there."""
     if not len(sorted_ids):
-        return numpy.zeros(len(values), dtype=bool)
-    positions = numpy.minimum(numpy.searchsorted(sorted_ids, values), len(sorted_ids) - 1)
-    return sorted_ids[positions] == values
+        return numpy.zeros(len(values), dtype=numpy.intp), numpy.zeros(len(values), dtype=bool)
+    places = numpy.minimum(numpy.searchsorted(sorted_ids, values), len(sorted_ids) - 1)
+    return places, sorted_ids[places] == values

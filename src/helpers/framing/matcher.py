@@ -36,7 +36,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from helpers.framing.doc_columns import DocColumns, among
+from helpers.framing.doc_columns import DocColumns
 from helpers.framing.lexicon import Element, FrameLexicon
 from helpers.german.separable_verbs import particle_splits, separable_particles
 from helpers.german.stts import CLAUSE_ENDS, FINITE_FULL_VERBS, SEPARATED_PARTICLE
@@ -44,6 +44,8 @@ from helpers.german.stts import CLAUSE_ENDS, FINITE_FULL_VERBS, SEPARATED_PARTIC
 # What a separated particle cannot reach back across to its verb: a clause end, another finite full verb
 # (the nearer one takes it), another particle (its verb already has one).
 PARTICLE_BARRIER = sorted(CLAUSE_ENDS | FINITE_FULL_VERBS | {SEPARATED_PARTICLE})
+PARTICLE_BARRIER_IDS = frozenset(get_string_id(tag) for tag in PARTICLE_BARRIER)
+VERB_OR_PARTICLE_IDS = frozenset(get_string_id(tag) for tag in FINITE_FULL_VERBS | {SEPARATED_PARTICLE})
 
 
 class Found(NamedTuple):
@@ -55,14 +57,16 @@ class Found(NamedTuple):
 
 
 class _Layout(NamedTuple):
-    """What a matcher key stands for: the cue and pattern, and where its elements and particle are in the
-    matcher pattern."""
+    """What a matcher key stands for: the cue and pattern, where its elements and particle are in the matcher
+    pattern, and what `_words_if_valid` checks of its elements."""
 
     cue_number: int
     pattern_number: int
     elements: tuple  # per element of the lexicon pattern: (index of its token in the matcher pattern, how
     # it matched: "lemma", "text", "split" (a separated verb) or None (no lemma asked))
     particle: int | None  # index of the separated particle's token in the matcher pattern
+    gaps: tuple = ()  # (element number, most words before it) of the elements with a gap
+    sentence_final: tuple = ()  # the numbers of the elements only punctuation may follow in their sentence
 
 
 @lru_cache(maxsize=8)
@@ -74,10 +78,10 @@ def cue_matcher(vocab: Vocab, lexicon: FrameLexicon) -> "CueMatcher":
 class CueMatcher:
     """The PhraseMatchers of the lexicon's one-word cues (as Matcher patterns, the 163 of the first frames.yaml
     took 6.6 s for the 700 Wikinews train articles, as PhraseMatcher entries 0.03 s) and the Matchers of its
-    other patterns, one Matcher per pattern, run on the sentences that hold a word of each of its elements:
-    spaCy's Matcher tries each of its patterns at every token, and a word of a pattern's rarest element (the
-    one fewest patterns of the lexicon ask for: "Weg" in "auf dem Weg zu", not "auf") picks the sentences to
-    look at. With the 414 patterns of the general lexicon, a Matcher per first word took 8.5 s for the 700
+    other patterns, one Matcher per pattern, run on the sentences that hold a word of each of its elements,
+    near its rarest word (`_windows_to_match`): spaCy's Matcher tries each of its patterns at every token, and
+    a word of a pattern's rarest element (the one fewest patterns of the lexicon ask for: "Weg" in "auf dem Weg
+    zu", not "auf") picks the sentences to look at. With the 414 patterns of the general lexicon, a Matcher per first word took 8.5 s for the 700
     train articles, a Matcher per rarest word 2.8 s, a Matcher per pattern run where all its words stand 0.7 s."""
 
     def __init__(self, vocab: Vocab, lexicon: FrameLexicon):
@@ -92,16 +96,22 @@ class CueMatcher:
         self.layouts = {}  # matcher key (a string id) -> _Layout
         self.anchors = {}  # string id of a word or tag -> the patterns whose rarest element asks for it
         self.anchor_words = {}  # (cue number, pattern number) -> the string ids its rarest element asks for
+        self.reach = {}  # (cue number, pattern number) -> (words before its anchor, words after it, whether a
+        # separated particle may follow them), see `_note_reach`
         self.popularity = _popularity(lexicon)
         for cue_number, cue in enumerate(lexicon.cues):
             for pattern_number, pattern in enumerate(cue.patterns):
                 self._add(vocab, cue_number, pattern_number, pattern)
         self.first_words = numpy.array(sorted(self.anchors), dtype=numpy.uint64)
-        # what `_matchers_to_run` checks, per pattern: the elements that ask for words, the anchor's last (a
+        # what `_windows_to_match` checks, per pattern: the elements that ask for words, the anchor's last (a
         # sentence holds it by the time the check runs), so that most checks end at their first set
         self.required = {pattern: tuple(sorted((frozenset(words) for words in required if words),
                                                key=lambda words: bool(words & self.anchor_words[pattern])))
                          for pattern, required in self.required.items()}
+        # the words and tags those checks look for: a sentence's words among them are all they need to know
+        self.watched = numpy.array(sorted(set(self.anchors).union(
+            *(words for required in self.required.values() for words in required))), dtype=numpy.uint64)
+        self.watched_anchors = numpy.isin(self.watched, self.first_words)  # which of them an anchor asks for
 
     def _add(self, vocab, cue_number, pattern_number, pattern):
         """The matcher entries of one lexicon pattern: a one-word pattern's PhraseMatcher entries, and a Matcher
@@ -109,7 +119,8 @@ class CueMatcher:
         first = pattern[0]
         if len(pattern) == 1 and first.lemmas and not (first.tags or first.texts or first.sentence_final):
             for matcher, via in ((self.words_by_lemma, "lemma"), (self.words_as_written, "text")):
-                key = self._key(cue_number, pattern_number, via, _Layout(cue_number, pattern_number, ((0, via),), None))
+                key = self._key(cue_number, pattern_number, via,
+                                _Layout(cue_number, pattern_number, ((0, via),), None, *_checks(pattern)))
                 matcher.add(key, [Doc(vocab, words=[lemma], lemmas=[lemma]) for lemma in sorted(first.lemmas)])
             choices = [[("split", split) for lemma in sorted(first.lemmas) for split in particle_splits(lemma)]]
         else:
@@ -119,12 +130,14 @@ class CueMatcher:
             self._note_required_words(cue_number, pattern_number, pattern, chosen)
             if sum(via == "split" for via, _ in chosen) > 1:
                 continue  # one separated verb per pattern
+            self._note_reach(cue_number, pattern_number, pattern, anchor, chosen)
             for tokens in _first_token_variants(_tokens(pattern, chosen)):
                 roles = [role for _, role in tokens]
                 layout = _Layout(cue_number, pattern_number,
                                  tuple((roles.index(("element", number)), via)
                                        for number, (via, _) in enumerate(chosen)),
-                                 roles.index(("particle", None)) if ("particle", None) in roles else None)
+                                 roles.index(("particle", None)) if ("particle", None) in roles else None,
+                                 *_checks(pattern))
                 key = self._key(cue_number, pattern_number, f"{variant}:{len(self.layouts)}", layout)
                 for value in _words_of(tokens[roles.index(("element", anchor))][0]):
                     self.anchors.setdefault(value, set()).add((cue_number, pattern_number))
@@ -141,6 +154,16 @@ class CueMatcher:
                 words.update(get_string_id(word) for word in _element_words(element))
                 if via == "split":
                     words.add(get_string_id(split[1]))
+
+    def _note_reach(self, cue_number, pattern_number, pattern, anchor, chosen):
+        """Note how far from its anchor a match of the pattern may reach: the words of its elements and gaps
+        before and after it (a longer gap fails `_words_if_valid`), and for a separated verb on to its particle,
+        the first clause end, finite full verb or particle after them (no word in between may be one)."""
+        before = sum(1 + element.gap for element in pattern[1:anchor + 1])
+        after = sum(1 + element.gap for element in pattern[anchor + 1:])
+        separated = any(via == "split" for via, _ in chosen)
+        known = self.reach.get((cue_number, pattern_number), (before, after, False))
+        self.reach[cue_number, pattern_number] = (before, after, known[2] or separated)
 
     def _anchor(self, pattern):
         """The number of the element of a pattern that fewest patterns of the lexicon ask for (see the class
@@ -164,7 +187,7 @@ class CueMatcher:
         joins = {}  # sentence number -> the separated verbs of the sentence (see `_particle_joins`)
         candidates = [(self.layouts[key], (start,)) for matcher in (self.words_by_lemma, self.words_as_written)
                       for key, start, _ in matcher(doc)]
-        for matcher, (first, last) in self._matchers_to_run(columns):
+        for matcher, (first, last) in self._windows_to_match(columns):
             for key, start, _, alignment in matcher(doc[first:last], with_alignments=True, allow_missing=True):
                 layout = self.layouts[key]
                 positions = {index: first + start + offset for offset, index in enumerate(alignment)}
@@ -189,38 +212,52 @@ class CueMatcher:
                 found.append(Found(cue_number, words))
         return found
 
-    def _matchers_to_run(self, columns):
-        """(Matcher, (first, end) token of a sentence) for each pattern and sentence that holds the word (or
-        tag) of the pattern's rarest element and a word of each of its other elements (as written or as
-        lemma)."""
-        runs = {}
-        for values in (columns.orth, columns.lemma, columns.tag):
-            tokens = numpy.flatnonzero(among(values, self.first_words))
-            for sentence, value in zip(columns.sentence_numbers(tokens), values[tokens].tolist()):
-                for pattern in self.anchors[value]:
-                    runs[pattern, sentence] = None
-        to_run = []
-        for pattern, sentence in runs:
-            words_here = columns.sentence_ids(sentence)
-            for words in self.required[pattern]:
-                if words.isdisjoint(words_here):
-                    break
-            else:
-                to_run.append((self.patterns[pattern], columns.sentence_bounds_of(sentence)))
-        return to_run
+    def _windows_to_match(self, columns):
+        """(Matcher, (first, end) token) for each pattern and stretch of a sentence where it may match: around
+        the words (or tag) of the pattern's rarest element, as far as the pattern reaches (`_note_reach`), in a
+        sentence that holds a word of each of its other elements (as written or as lemma). spaCy's Matcher makes
+        a Token of each word it reads: on the 700 train articles, whole sentences were 114k tokens to read,
+        these stretches 22k."""
+        tokens, places = columns.tokens_among(self.watched)
+        anchors = self.watched_anchors[places]
+        in_sentence = {}  # sentence -> pattern -> the tokens of its anchor there
+        for token, value in zip(tokens[anchors].tolist(), self.watched[places[anchors]].tolist()):
+            patterns = in_sentence.setdefault(columns.sentence_of(token), {})
+            for pattern in self.anchors[value]:
+                patterns.setdefault(pattern, []).append(token)
+        # the watched words and tags of each sentence: those of `values` from the sentence's first token on
+        sentence_firsts = numpy.searchsorted(tokens, columns.sentence_starts).tolist() + [len(tokens)]
+        values = self.watched[places].tolist()
+        windows = []  # [pattern, first, end] where a word of each of the pattern's elements is in the sentence;
+        # the stretches of one pattern's anchors that overlap, joined
+        for sentence, patterns in in_sentence.items():
+            words_here = set(values[sentence_firsts[sentence]:sentence_firsts[sentence + 1]])
+            for pattern, anchor_tokens in patterns.items():
+                for words in self.required[pattern]:
+                    if words.isdisjoint(words_here):
+                        break
+                else:
+                    before, after, separated = self.reach[pattern]
+                    for token in anchor_tokens:
+                        first, end = columns.word_window(token, before, after)
+                        if separated:
+                            end = columns.through_next_tag(end - 1, PARTICLE_BARRIER_IDS)
+                        if windows and windows[-1][0] == pattern and first < windows[-1][2]:
+                            windows[-1][2] = max(windows[-1][2], end)
+                        else:
+                            windows.append([pattern, first, end])
+        return [(self.patterns[pattern], (first, end)) for pattern, first, end in windows]
 
     def _words_if_valid(self, layout, tokens, columns, joins):
         """The matched words (with the particle of a verb matched by tag or as written), or None where the
         match breaks a condition the matcher patterns cannot state."""
-        cue = self.lexicon.cues[layout.cue_number]
-        elements = cue.patterns[layout.pattern_number]
-        element_tokens = tokens[:len(elements)]
-        for element, previous, token in zip(elements[1:], element_tokens, element_tokens[1:]):
-            if element.gap and columns.words_between(previous, token) > element.gap:
+        element_tokens = tokens[:len(layout.elements)]
+        for number, gap in layout.gaps:
+            if columns.words_between(element_tokens[number - 1], element_tokens[number]) > gap:
                 return None
-        if any(element.sentence_final and not columns.only_punctuation_after(token)
-               for element, token in zip(elements, element_tokens)):
-            return None
+        for number in layout.sentence_final:
+            if not columns.only_punctuation_after(element_tokens[number]):
+                return None
         words = tokens
         separated = self._particle_joins(element_tokens, columns, joins)
         if separated:
@@ -235,7 +272,8 @@ class CueMatcher:
     def _particle_joins(self, tokens, columns, joins):
         """({verb: particle}, {particle: verb}) of the separated verbs in the sentence of `tokens`, or None when
         none of `tokens` is a finite full verb or a particle, or the sentence has no separated verb."""
-        if not any(columns.tag_of(token) in FINITE_FULL_VERBS | {SEPARATED_PARTICLE} for token in tokens):
+        tags = columns.tags
+        if all(tags[token] not in VERB_OR_PARTICLE_IDS for token in tokens):
             return None
         sentence = columns.sentence_of(tokens[0])
         if sentence not in joins:
@@ -244,6 +282,12 @@ class CueMatcher:
                      for _, start, stop in self.separated_verbs(columns.doc[first:end], allow_missing=True)]
             joins[sentence] = (dict(pairs), {particle: verb for verb, particle in pairs}) if pairs else None
         return joins[sentence]
+
+
+def _checks(pattern):
+    """The `gaps` and `sentence_final` of a lexicon pattern's `_Layout`."""
+    return (tuple((number, element.gap) for number, element in enumerate(pattern) if number and element.gap),
+            tuple(number for number, element in enumerate(pattern) if element.sentence_final))
 
 
 def _choices(element: Element) -> list:

@@ -82,18 +82,19 @@ class QuoteComponent:
             kind = "discovered" if mention._.mention_kind == "discovered" else "actor"
         actor_id = mention.kb_id_ if mention is not None else ""
         span = doc.char_span(quote.start, quote.end, label=quote.type, kb_id=actor_id, alignment_mode="expand")
+        extensions = span._  # one Underscore for all the attributes (each `span._` makes a new one)
         if quote.cue is not None:
             cue = doc.char_span(quote.cue.start, quote.cue.end, label=quote.cue_lemma)
             cues.append(cue)
-            span._.cue = cue
-            span._.cue_words = quote.cue_words or ((quote.cue.start, quote.cue.end),)
+            extensions.cue = cue
+            extensions.cue_words = quote.cue_words or ((quote.cue.start, quote.cue.end),)
         if quote.speaker:
             key = (*quote.speaker, kind, actor_id)  # a speaker named once may speak again (carried over)
             if key not in speakers:
                 speakers[key] = doc.char_span(*quote.speaker, label=kind, kb_id=actor_id)
-            span._.speaker = speakers[key]
-        span._.speaker_mention = mention
-        span._.speaker_kind = kind
-        span._.carried_over = quote.carried_over
-        span._.nested = quote.nested
+            extensions.speaker = speakers[key]
+        extensions.speaker_mention = mention
+        extensions.speaker_kind = kind
+        extensions.carried_over = quote.carried_over
+        extensions.nested = quote.nested
         return span

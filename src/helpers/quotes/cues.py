@@ -8,6 +8,8 @@ reported speech ("laut", "zufolge", "nach Angaben"), all listed in `speech_cues.
 """
 
 from dataclasses import dataclass
+from itertools import compress, count
+from operator import attrgetter
 
 from spacy.attrs import IDX, LEMMA, LOWER, TAG
 from spacy.tokens import Doc
@@ -77,8 +79,11 @@ def find_cues(words: list[SentenceWord], cue_starts: frozenset[int]) -> list[Spe
     `cue_starts` are where `SpeechCueMatcher` found a candidate."""
     lexicon = speech_cues()
     found = []
-    for index, word in enumerate(words):
-        if word.start not in cue_starts or word.quoted or word.tag in stts.NEVER_A_SPEECH_VERB:
+    # the indexes of the words at a candidate's offset, found without a Python step per word
+    candidates = compress(count(), map(cue_starts.__contains__, map(attrgetter("start"), words)))
+    for index in candidates:
+        word = words[index]
+        if word.quoted or word.tag in stts.NEVER_A_SPEECH_VERB:
             continue
         lemma, particle = _verb_cue(words, index, lexicon)
         if lemma:
@@ -149,22 +154,23 @@ def verb_cue_words(words, index, entry, particle=None) -> tuple:
                 break
             cue.add(position)
     needs = entry.get("needs")
+    lowered = [word.text.lower() for word in words]  # each word lowered once, not once per test
     for position in sorted(near):
         if first <= position < end and not words[position].quoted:
-            text = words[position].text.lower()
+            text = lowered[position]
             correlate = text in grammar["cue_correlates"] and ("particle" in entry or text == entry.get("with"))
             if text in grammar["cue_reflexives"] or correlate or text == needs:
                 cue.add(position)
     for phrase in grammar["cue_phrases"]:  # also after an object: "lobte er den Plan mit den Worten"
         after = next((i for i in range(max(cue) + 1, end - len(phrase) + 1)
-                      if tuple(w.text.lower() for w in words[i:i + len(phrase)]) == phrase), None)
+                      if tuple(lowered[i:i + len(phrase)]) == phrase), None)
         if after is not None:
             cue.update(range(after, after + len(phrase)))
-    governed = next((i for i in range(index + 1, end) if words[i].text.lower() == entry.get("with")), None)
+    governed = next((i for i in range(index + 1, end) if lowered[i] == entry.get("with")), None)
     if governed is not None:
         cue.add(governed)
-    cue.update(i for i in range(first, end) if words[i].text.lower() == entry.get("needs_in_clause"))
-    if opener is not None and words[opener].text.lower() in grammar["source_clause_openers"]:
+    cue.update(i for i in range(first, end) if lowered[i] == entry.get("needs_in_clause"))
+    if opener is not None and lowered[opener] in grammar["source_clause_openers"]:
         cue.add(opener)
     return tuple(sorted(cue))
 

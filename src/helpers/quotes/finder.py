@@ -9,6 +9,7 @@ Only the lead and the body are read: titles, headings and the questions of a Q&A
 import bisect
 import re
 from dataclasses import dataclass, field, replace
+from itertools import compress
 
 from spacy.tokens import Doc
 
@@ -46,9 +47,8 @@ class ArticleWords:
     def __post_init__(self):
         words, modals = self.words, clause_grammar()["hearsay_modal_forms"]
         self.triggers.extend(sorted(
-            set(self.cue_starts)
-            | {start for start, konjunktiv in zip(words.starts, words.konjunktiv) if konjunktiv}
-            | {start for start, text in zip(words.starts, words.texts) if text in modals}))
+            set(self.cue_starts).union(compress(words.starts, words.konjunktiv),
+                                       compress(words.starts, map(modals.__contains__, words.texts)))))
 
     def may_quote(self, sentence) -> bool:
         """Whether any rule can find a quotation in a sentence: only where a quotation mark, a cue candidate,
@@ -118,11 +118,11 @@ def find_quotes(reading: ArticleWords) -> list[FoundQuote]:
         speakers = [word_offsets(words, cue.speaker) for cue in cues
                     if cue.speaker not in {None, (cue.index, cue.index)}]
         near = previous and sentence.index - previous[0] <= MAX_CARRY_GAP and paragraph.index - previous[1] <= 1
-        own = None if any(q.cue for q in here) else \
-            _reported_after_colon(sentence, words) or _reported_after_main_clause(sentence, words)
+        with_cue = any(q.cue for q in here)
+        own = None if with_cue else _reported_after_colon(sentence, words) or _reported_after_main_clause(sentence, words)
         if own is not None:
             here.append(own)
-        elif not any(q.cue for q in here) and near:
+        elif not with_cue and near:
             if previous[0] < sentence.index - 1:  # a name the sentence right before is about comes first
                 named = _subject_of_sentence_before(reading, words, before, paragraph, found)
                 previous = (sentence.index - 1, paragraph.index, named) if named else previous
@@ -130,7 +130,7 @@ def find_quotes(reading: ArticleWords) -> list[FoundQuote]:
                                     quotes_too=previous[0] == sentence.index - 1,
                                     hearsay=continues_hearsay(article.text[slice(*previous[2])]))
             speakers = []  # "Allerdings habe Russland die USA informiert": still the previous speaker's words
-        elif not any(q.cue for q in here):  # far from a named speaker: the subject of the sentence before, if any
+        elif not with_cue:  # far from a named speaker: the subject of the sentence before, if any
             subject = _subject_of_sentence_before(reading, words, before, paragraph, found)
             if subject is not None or not only_konjunktiv_ii(words):
                 here = continue_speaker(sentence, words, here, subject, found, quotes_too=False,

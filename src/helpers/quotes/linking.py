@@ -7,6 +7,7 @@
 
 import bisect
 import re
+from functools import lru_cache
 
 from dataclasses import replace
 
@@ -18,6 +19,7 @@ from helpers.quotes.lexicon import ends_with_any, speech_cues
 from helpers.quotes.pronouns import Antecedents, person_genders, pronoun_is_plural
 
 
+@lru_cache(maxsize=4096)  # the same speakers recur, in an article and across a corpus
 def speaker_kind(speaker_text: str | None) -> str:
     """'anonymous' for Diplomaten, Élyséekreisen, Beobachter, else 'unknown' (until linked to an actor)."""
     words = re.findall(r"[\w-]+", speaker_text) if speaker_text else []

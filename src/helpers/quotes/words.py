@@ -5,16 +5,17 @@
 """
 
 import bisect
+from functools import partial
 from typing import NamedTuple
 
 import numpy
-from spacy.attrs import IDX, IS_SPACE, IS_TITLE, LEMMA, ORTH, SENT_START, TAG
+from spacy.attrs import IDX, IS_SPACE, IS_TITLE, LEMMA, LENGTH, ORTH, SENT_START, TAG
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from helpers.german import stts
 from helpers.german.konjunktiv import is_konjunktiv_i, konjunktiv_ii_forms
-from helpers.pipeline.strings import strings_of
+from helpers.pipeline.strings import MAX_STRINGS, strings_of
 from helpers.quotes.lexicon import clause_grammar
 
 
@@ -30,6 +31,9 @@ class SentenceWord(NamedTuple):  # a tuple, not a dataclass: made for every word
     lemma: str
     konjunktiv: bool
     quoted: bool
+
+
+_sentence_word = partial(tuple.__new__, SentenceWord)  # a row of values as a SentenceWord, without a call per field
 
 
 class DocWords(NamedTuple):
@@ -52,27 +56,38 @@ def doc_words(doc: Doc) -> DocWords:
     the tagger says: HanTa tags unknown surnames so ("Beate Merk" VVIMP, "Peter Clever" ADJD), and such a word
     is capitalised only where a sentence, a quotation or a bracket begins.
     """
-    columns = doc.to_array([IDX, ORTH, TAG, LEMMA, IS_SPACE, IS_TITLE, SENT_START])
-    columns = columns[columns[:, 4] == 0]
+    columns = doc.to_array([IDX, LENGTH, ORTH, TAG, LEMMA, IS_SPACE, IS_TITLE, SENT_START])
+    columns = columns[columns[:, 5] == 0]
     strings = doc.vocab.strings
-    starts, orths, tag_ids, lemma_ids = (columns[:, column].tolist() for column in range(4))
+    starts = columns[:, 0].tolist()
+    ends = (columns[:, 0] + columns[:, 1]).tolist()
+    orths, lemma_ids = columns[:, 2].tolist(), columns[:, 4].tolist()
     texts = strings_of(strings, orths)
-    ends = [start + len(text) for start, text in zip(starts, texts)]
-    tag_names = {tag: strings[tag] for tag in set(tag_ids)}
-    tags = [tag_names[tag] for tag in tag_ids]
-    lower_case = [tag for tag, name in tag_names.items() if name[0] == "V" or name in stts.LOWER_CASE_WORDS]
-    finite = [tag for tag, name in tag_names.items() if name in stts.FINITE_VERBS]
-    tag_column = columns[:, 2]
-    capitalised = numpy.isin(tag_column, lower_case) & (columns[:, 5] == 1) & (columns[:, 6] != 1)
-    for index in numpy.flatnonzero(capitalised).tolist():  # a capitalised verb, adverb or ADJD inside a sentence
-        if index and tags[index - 1] not in stts.SENTENCE_OPENERS:
+    tags = strings_of(strings, columns[:, 3].tolist())
+    inside = numpy.flatnonzero((columns[:, 6] == 1) & (columns[:, 7] != 1)).tolist()
+    for index in inside:  # a capitalised verb, adverb or ADJD inside a sentence
+        lower_case = tags[index].startswith("V") or tags[index] in stts.LOWER_CASE_WORDS
+        if lower_case and index and tags[index - 1] not in stts.SENTENCE_OPENERS:
             tags[index] = stts.PROPER_NOUN
     konjunktiv = [False] * len(texts)
-    verbs = numpy.flatnonzero(numpy.isin(tag_column, finite)).tolist()  # a tenth of the words
-    for index, lemma in zip(verbs, strings_of(strings, [lemma_ids[index] for index in verbs])):
-        tag = tags[index]  # not retagged as a name
-        konjunktiv[index] = tag in stts.FINITE_VERBS and is_konjunktiv_i(texts[index], lemma, tag)
+    finite = numpy.isin(columns[:, 3], [strings[tag] for tag in stts.FINITE_VERBS])
+    for index in numpy.flatnonzero(finite).tolist():  # a tenth of the words
+        if tags[index] in stts.FINITE_VERBS:  # not retagged as a name
+            konjunktiv[index] = _is_konjunktiv_i(strings, orths[index], lemma_ids[index], tags[index])
     return DocWords(starts, ends, texts, tags, lemma_ids, konjunktiv, strings)
+
+
+_KONJUNKTIV = {}  # (ORTH, LEMMA, TAG) hashes: whether `is_konjunktiv_i`; the same few thousand finite verbs recur
+
+
+def _is_konjunktiv_i(strings, orth, lemma, tag):
+    """`is_konjunktiv_i` of a finite verb given by the hashes of its form and lemma, decoded on the first call."""
+    key = (orth, lemma, tag)
+    if key not in _KONJUNKTIV:
+        if len(_KONJUNKTIV) > MAX_STRINGS:
+            _KONJUNKTIV.clear()
+        _KONJUNKTIV[key] = is_konjunktiv_i(strings[orth], strings[lemma], tag)
+    return _KONJUNKTIV[key]
 
 
 def sentence_words(words_of_doc: DocWords, sentence, quoted_spans: list) -> list[SentenceWord]:
@@ -89,7 +104,7 @@ def sentence_words(words_of_doc: DocWords, sentence, quoted_spans: list) -> list
         for index in range(bisect.bisect_left(starts, q_start), bisect.bisect_left(starts, q_end)):
             if ends[index] <= q_end and (starts[index], ends[index]) != (q_start, q_end):
                 quoted[index] = True
-    return list(map(SentenceWord, *columns, quoted))
+    return list(map(_sentence_word, zip(*columns, quoted)))
 
 
 def has_reported_speech_verb(words: list[SentenceWord], first: int = 0, last: int | None = None) -> bool:

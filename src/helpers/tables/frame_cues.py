@@ -52,15 +52,16 @@ def frame_cue_columns(doc: Doc) -> dict[str, list]:
     """The rows of `frame_cue_table` as lists per column (a corpus run joins those of many Docs)."""
     article = doc._.article
     quotations = list(doc.spans[QUOTES_KEY]) if QUOTES_KEY in doc.spans else []
+    voices = _Voices(quotations)
     columns = {name: [] for name in FRAME_CUE_COLUMNS}
     for span in doc.spans[SPAN_KEY] if SPAN_KEY in doc.spans else ():
         extensions = cue_extensions(span)
+        start, end = span.start_char, span.end_char
         row = {"article_id": article.id, "category": span.label_, "frame": extensions["frame"],
                "group": extensions["frame_group"], "cue_lemma": extensions["frame_cue"],
-               "surface": extensions["cue_surface"], "start": span.start_char, "end": span.end_char,
+               "surface": extensions["cue_surface"], "start": start, "end": end,
                "compound_part": extensions["compound_part"], "compound_split": extensions["compound_split"],
-               **article.locate(span.start_char), "in_question": extensions["in_question"],
-               **_voice(quotations, span)}
+               **article.locate(start), "in_question": extensions["in_question"], **voices.around(start, end)}
         for name, values in columns.items():
             values.append(row[name])
     return columns
@@ -75,18 +76,29 @@ def frame_cue_table(doc: Doc) -> pd.DataFrame:
     return frame_of([frame_cue_columns(doc)], FRAME_CUE_DTYPES)
 
 
-def _voice(quotations, span):
-    """The voice of a cue: the innermost quotation around it (the first of the shortest), or the journalist."""
-    around = [number for number, quote in enumerate(quotations)
-              if quote.start_char <= span.start_char and quote.end_char >= span.end_char]
-    if not around:
-        return JOURNALIST
-    number = min(around, key=lambda number: quotations[number].end_char - quotations[number].start_char)
-    quote = quotations[number]
-    speaker = quote._.speaker
-    return {"voice": "quoted", "speaker": speaker.text if speaker is not None else None,
-            "speaker_actor_id": (speaker.kb_id_ or None) if speaker is not None else None,
-            "quote_id": number, "quote_type": quote.label_}
+class _Voices:
+    """The voice of the cues of a Doc, given its quotations (their offsets read once, each one's voice made once)."""
+
+    def __init__(self, quotations):
+        self.quotations = quotations
+        self.offsets = [(quote.start_char, quote.end_char) for quote in quotations]
+        self.voices = {}  # quotation number -> its voice
+
+    def around(self, start: int, end: int) -> dict:
+        """The voice of a cue at these offsets: the innermost quotation around it (the first of the shortest), or
+        the journalist."""
+        offsets = self.offsets
+        around = [number for number, (first, last) in enumerate(offsets) if first <= start and last >= end]
+        if not around:
+            return JOURNALIST
+        number = min(around, key=lambda number: offsets[number][1] - offsets[number][0])
+        if number not in self.voices:
+            quote = self.quotations[number]
+            speaker = quote._.speaker
+            self.voices[number] = {"voice": "quoted", "speaker": speaker.text if speaker is not None else None,
+                                   "speaker_actor_id": (speaker.kb_id_ or None) if speaker is not None else None,
+                                   "quote_id": number, "quote_type": quote.label_}
+        return self.voices[number]
 
 
 def cue_counts(cues: pd.DataFrame, by="section", normalize=False,

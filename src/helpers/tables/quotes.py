@@ -60,33 +60,36 @@ def quote_columns(doc: Doc) -> dict[str, list]:
     """The rows of `quote_table` as lists per column (a corpus run joins those of many Docs)."""
     article = doc._.article
     quotes = list(doc.spans[QUOTES]) if QUOTES in doc.spans else []
+    text = article.text if quotes else ""  # the Doc's text: Span.text would join the span's tokens anew
     places = [article.locate(quote.start_char) for quote in quotes]
-    cues = [quote._.cue for quote in quotes]
-    speakers = [quote._.speaker for quote in quotes]
-    mentions = [quote._.speaker_mention for quote in quotes]
+    extensions = [quote._ for quote in quotes]  # each `span._` makes a new object: one per quotation
+    cues = [found.cue for found in extensions]
+    cue_words = [found.cue_words for found in extensions]
+    speakers = [found.speaker for found in extensions]
+    mentions = [found.speaker_mention for found in extensions]
+    mention_extensions = [mention._ if mention is not None else None for mention in mentions]
     return {
         "article_id": [article.id if article else None] * len(quotes),
         "quote_id": list(range(len(quotes))),
         "type": [quote.label_ for quote in quotes],
         "start": [quote.start_char for quote in quotes],
         "end": [quote.end_char for quote in quotes],
-        "text": [quote.text for quote in quotes],
-        "cue": [cue.text if cue is not None else None for cue in cues],
+        "text": [text[quote.start_char:quote.end_char] for quote in quotes],
+        "cue": [text[cue.start_char:cue.end_char] if cue is not None else None for cue in cues],
         "cue_start": [cue.start_char if cue is not None else None for cue in cues],
         "cue_end": [cue.end_char if cue is not None else None for cue in cues],
         "cue_lemma": [cue.label_ if cue is not None else None for cue in cues],
-        "cue_words": [words_as_written(article.text, quote._.cue_words) if quote._.cue_words else None
-                      for quote in quotes],
-        "cue_spans": [" ".join(f"{start}-{end}" for start, end in quote._.cue_words) or None for quote in quotes],
-        "speaker": [speaker.text if speaker is not None else None for speaker in speakers],
+        "cue_words": [words_as_written(text, words) if words else None for words in cue_words],
+        "cue_spans": [" ".join(f"{start}-{end}" for start, end in words) or None for words in cue_words],
+        "speaker": [text[speaker.start_char:speaker.end_char] if speaker is not None else None for speaker in speakers],
         "speaker_start": [speaker.start_char if speaker is not None else None for speaker in speakers],
         "speaker_end": [speaker.end_char if speaker is not None else None for speaker in speakers],
         "speaker_actor_id": [mention.kb_id_ if mention is not None else None for mention in mentions],
-        "speaker_actor": [mention._.actor_name if mention is not None else None for mention in mentions],
-        "speaker_affiliation": [mention._.affiliation if mention is not None else None for mention in mentions],
-        "speaker_kind": [quote._.speaker_kind for quote in quotes],
-        "carried_over": [quote._.carried_over for quote in quotes],
-        "nested": [quote._.nested for quote in quotes],
+        "speaker_actor": [found.actor_name if found is not None else None for found in mention_extensions],
+        "speaker_affiliation": [found.affiliation if found is not None else None for found in mention_extensions],
+        "speaker_kind": [found.speaker_kind for found in extensions],
+        "carried_over": [found.carried_over for found in extensions],
+        "nested": [found.nested for found in extensions],
         **{column: [place[column] for place in places] for column in ("sentence", "section_index", "section", "part")},
     }
 
