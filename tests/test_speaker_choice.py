@@ -1,4 +1,5 @@
-"""The learned speaker choice (opt-in: load_pipeline(speaker_model=True)): cases it fixes, and training."""
+"""The learned speaker choice (the default; `load_pipeline(speaker_model=False)` keeps the rules' choice): cases
+it fixes, and training."""
 
 import json
 

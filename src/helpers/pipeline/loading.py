@@ -5,7 +5,7 @@
     nlp = load_pipeline(catalogs=["my_actors.yaml"], lexicon="my_frames.yaml")
     nlp = load_pipeline(base="de_core_news_sm")            # an installed trained spaCy pipeline's tags
     nlp = load_pipeline(name_model=True)                   # the learned name finder for uncatalogued names
-    nlp = load_pipeline(speaker_model=True)                # quotation speakers chosen by the learned model
+    nlp = load_pipeline(speaker_model=False)               # quotation speakers chosen by the rules alone
 """
 
 import gc
@@ -27,7 +27,7 @@ ANALYSES = {"blickwinkel_actors": "helpers.actors", "blickwinkel_quotes": "helpe
 
 def load_pipeline(base: str | None = None, *, analyses: bool = True, catalogs=(),
                   lexicon: str = DEFAULT_LEXICON, name_model: bool | str = False,
-                  speaker_model: bool | str = False) -> Language:
+                  speaker_model: bool | str = True) -> Language:
     """The project's spaCy pipeline, built once per set of arguments and then reused.
 
         nlp = load_pipeline()
@@ -39,7 +39,7 @@ def load_pipeline(base: str | None = None, *, analyses: bool = True, catalogs=()
     lists found by the learned name finder (`helpers.actors.name_model`) instead of the discovery rules (True:
     the shipped model; or the path of a model made by `blickwinkel train-names --out`); `speaker_model`: each
     quotation's speaker chosen among the rules' candidates by the learned model (`helpers.quotes.speaker_choice`;
-    True: the shipped model, or the path of one made by `blickwinkel train-quotes --out`; False, the default:
+    True, the default: the shipped model, or the path of one made by `blickwinkel train-quotes --out`; False:
     the rules' own choice).
     """
     return _build_pipeline(None if base is None else str(base), analyses, tuple(str(c) for c in catalogs),
@@ -48,7 +48,7 @@ def load_pipeline(base: str | None = None, *, analyses: bool = True, catalogs=()
 
 
 @lru_cache(maxsize=8)
-def _build_pipeline(base, analyses, catalogs, lexicon, name_model=False, speaker_model=False):
+def _build_pipeline(base, analyses, catalogs, lexicon, name_model=False, speaker_model=True):
     nlp = spacy.blank("de") if base is None else _trained_pipeline(base)
     nlp.add_pipe("blickwinkel_article", first=True)
     if base is None:

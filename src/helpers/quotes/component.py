@@ -20,8 +20,8 @@
   `carried_over` (the speaker was taken from the quotation before, which had a cue), `nested` (a direct or
   partial quote inside an indirect or reported one: the Wikinews data annotates both, so both are spans, and
   counts of quotations leave the inner one out, see `helpers.tables.quotes.counted_once`).
-- Speakers: the rules' choice; with `load_pipeline(speaker_model=True)` the rules propose candidates around
-  each quotation's cue and a small learned model picks one (`helpers.quotes.speaker_choice`).
+- Speakers: the rules propose candidates around each quotation's cue and a small learned model picks one
+  (`helpers.quotes.speaker_choice`); with `load_pipeline(speaker_model=False)`, the rules' own choice.
 - `doc.spans["quote_cues"]`: the words that introduce quotations (sagte, laut, zufolge); `label_` the lemma.
 - `doc.spans["speakers"]`: who speaks, as written; `label_` the speaker kind, `kb_id_` the actor id.
 """
@@ -42,7 +42,7 @@ for _name, _default in QUOTE_EXTENSIONS.items():
         Span.set_extension(_name, default=_default)
 
 
-@Language.factory("blickwinkel_quotes", default_config={"speaker_model": False})
+@Language.factory("blickwinkel_quotes", default_config={"speaker_model": True})
 def make_quote_component(nlp: Language, name: str, speaker_model: bool | str):
     """spaCy component: quotations, cues and speakers in `doc.spans` (see the module docstring);
     `speaker_model`: speakers chosen by the learned model (True: the shipped one, or a model file's path)
@@ -54,7 +54,7 @@ class QuoteComponent:
     """Finds the quotations of a Doc (which must have `doc._.article`, tags and lemmas) and links their
     speakers to the actor mentions of `doc.spans["actors"]`."""
 
-    def __init__(self, nlp: Language, speaker_model: bool | str = False):
+    def __init__(self, nlp: Language, speaker_model: bool | str = True):
         self.cue_matcher = SpeechCueMatcher(nlp.vocab)
         self.speaker_choice = None if speaker_model is False else \
             SpeakerChoice.load(MODEL_FILE if speaker_model is True else speaker_model)
