@@ -2,13 +2,18 @@
 it fixes, and training."""
 
 import json
+import warnings
+from pathlib import Path
 
 import pytest
 
-from helpers import analyze, load_pipeline
+from helpers import analyze, load_article, load_pipeline
 from helpers.evaluation.quotes import DATA_DIR
 from helpers.evaluation.speaker_training import train_speakers
-from helpers.quotes.speaker_choice import MODEL_FILE, SpeakerChoice
+from helpers.pipeline import article_doc
+from helpers.quotes.finder import find_quotes, read_article
+from helpers.quotes.linking import actor_mentions
+from helpers.quotes.speaker_choice import MODEL_FILE, SpeakerChoice, speaker_candidates
 
 
 def speakers(text, speaker_model):
@@ -52,3 +57,32 @@ def test_train_quotes_writes_a_model_from_a_few_articles(tmp_path):
     assert all(isinstance(weight, float) for weight in model["weights"].values())
     assert [text for text, _ in speakers("Berlin (dpa) - Merkel sagte, sie sei zufrieden.", str(out))] == [
         "sie sei zufrieden"]
+
+
+def test_the_choice_is_the_best_scored_of_the_candidates_training_reads():
+    """The choice builds features only where a quotation has more than one candidate: scoring every candidate
+    of `speaker_candidates` (what training reads) picks the same speakers; and a candidate counts as in the
+    quotation's sentence where `Article.sentence_at` finds that sentence."""
+    nlp = load_pipeline()
+    quote_component = nlp.get_pipe("blickwinkel_quotes")
+    choice = quote_component.speaker_choice
+    paths = [*sorted((Path(__file__).resolve().parent / "articles").glob("*.txt")),
+             *sorted((DATA_DIR / "train").glob("*.json"))[:40]]
+    chosen = 0
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for path in paths:
+            doc = nlp(article_doc(nlp, load_article(path)))
+            reading = read_article(doc, quote_component.cue_matcher(doc))
+            found, actors = find_quotes(reading), actor_mentions(doc)
+            candidates = speaker_candidates(reading, actors, found)
+            best = [max(here, key=lambda candidate: choice.score(candidate.features)).span for here in candidates]
+            assert [quote.speaker for quote in choice(reading, actors, found)] == best
+            for quote, here in zip(found, candidates):
+                for candidate in filter(lambda candidate: candidate.span, here):
+                    sentence = reading.article.sentence_at(candidate.span[0])
+                    same = sentence is not None and sentence.index == quote.sentence
+                    assert ("same_sentence" in candidate.features) == same
+                    assert ("other_sentence" in candidate.features) != same
+            chosen += len(found)
+    assert chosen > 100
