@@ -7,7 +7,9 @@ from helpers import analyze, load_article
 from helpers.actors import load_catalog, promote
 from helpers.errors import ResourceError
 from helpers.german.word_forms import adjective_forms, demonym_forms, genitive, takes_genitive_s
-from helpers.tables.mentions import actor_cooccurrence, actor_counts, discovered_names, mentions_by_section
+from helpers.tables.mentions import (
+    actor_cooccurrence, actor_counts, actor_table, discovered_names, mentions_by_section,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "dpa_frankreich_russland_is.txt"
@@ -372,3 +374,10 @@ def test_a_whole_class_noun_refers_to_the_organisation_named_just_before():
     assert rows(mentions)[1][:3] == ("Der Konzern", "Deutsche Telekom", "description")
     assert "description" not in set(mentions_in("Die Telekom streicht Stellen. Die Schwesterpartei schwieg.")["kind"])
 
+
+
+def test_a_name_typed_differently_where_it_stands_again_is_one_actor_of_the_table():
+    text = ("Das Team hat einen bisher nur unter dem Namen „Gocta“ bekannten Wasserfall vermessen. "
+            "Um Gocta ranken sich zahlreiche Legenden.")
+    table = actor_table(analyze(load_article(text, article_id="gocta")).mentions)
+    assert table[["actor", "actor_type", "mentions"]].values.tolist() == [["Gocta", "other", 2]]

@@ -79,12 +79,15 @@ def actor_counts(mentions: pd.DataFrame) -> pd.Series:
 
 def actor_table(mentions: pd.DataFrame) -> pd.DataFrame:
     """One row per actor, most mentioned first: actor, actor_type, mentions, variants (its surfaces in the text,
-    e.g. 'Russland | Moskau | russischen').
+    e.g. 'Russland | Moskau | russischen'). A discovered name may be typed differently where it stands again
+    ("„Gocta“ bekannten Wasserfall" other, "Um Gocta ranken sich" person): its row has the type of its first
+    mention, so that the counts agree with `actor_counts`.
 
         actor_table(mentions).head(10)
     """
-    table = mentions.groupby(["actor", "actor_type"], as_index=False, sort=False).agg(
-        mentions=("surface", "size"), variants=("surface", lambda surfaces: " | ".join(dict.fromkeys(surfaces))))
+    table = mentions.groupby("actor", as_index=False, sort=False).agg(
+        actor_type=("actor_type", "first"), mentions=("surface", "size"),
+        variants=("surface", lambda surfaces: " | ".join(dict.fromkeys(surfaces))))
     return table.sort_values("mentions", ascending=False, kind="stable", ignore_index=True)
 
 
