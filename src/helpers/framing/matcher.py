@@ -81,8 +81,9 @@ class CueMatcher:
     other patterns, one Matcher per pattern, run on the sentences that hold a word of each of its elements,
     near its rarest word (`_windows_to_match`): spaCy's Matcher tries each of its patterns at every token, and
     a word of a pattern's rarest element (the one fewest patterns of the lexicon ask for: "Weg" in "auf dem Weg
-    zu", not "auf") picks the sentences to look at. With the 414 patterns of the general lexicon, a Matcher per first word took 8.5 s for the 700
-    train articles, a Matcher per rarest word 2.8 s, a Matcher per pattern run where all its words stand 0.7 s."""
+    zu", not "auf") picks the sentences to look at. With the 414 patterns of the general lexicon, a Matcher per
+    first word took 8.5 s for the 700 train articles, a Matcher per rarest word 2.8 s, a Matcher per pattern run
+    where all its words stand 0.7 s."""
 
     def __init__(self, vocab: Vocab, lexicon: FrameLexicon):
         self.lexicon = lexicon

@@ -178,8 +178,16 @@ def analysis(text: str, tag: int) -> tuple[str, str, str]:
 
         analysis("sagte", fast_tagger().tag_number("VV(FIN)"))    # ('VVFIN', 'VERB', 'sagen')
     """
+    return (*tag_names(tag), lemma_of(text, tag))
+
+
+def tag_names(tag: int) -> tuple[str, str]:
+    """(STTS tag, UPOS tag) of HanTa's tag number `tag`.
+
+        tag_names(fast_tagger().tag_number("NE"))    # ('NE', 'PROPN')
+    """
     stts = stts_tag(fast_tagger().tag_name(tag))
-    return stts, upos_tag(stts), lemma_of(text, tag)
+    return stts, upos_tag(stts)
 
 
 def lemma_of(text: str, tag: int) -> str:
@@ -256,8 +264,8 @@ class HantaTagger:
     def _row(self, orth, tag):
         tag_ids = self.tag_ids.get(tag)
         if tag_ids is None:
-            stts = stts_tag(fast_tagger().tag_name(tag))
-            tag_ids = self.tag_ids[tag] = (self.vocab.strings.add(stts), SYMBOL_IDS[upos_tag(stts)])
+            stts, upos = tag_names(tag)
+            tag_ids = self.tag_ids[tag] = (self.vocab.strings.add(stts), SYMBOL_IDS[upos])
         if tag == self.WHITESPACE:
             lemma = orth
         else:

@@ -119,7 +119,8 @@ def find_quotes(reading: ArticleWords) -> list[FoundQuote]:
                     if cue.speaker not in {None, (cue.index, cue.index)}]
         near = previous and sentence.index - previous[0] <= MAX_CARRY_GAP and paragraph.index - previous[1] <= 1
         with_cue = any(q.cue for q in here)
-        own = None if with_cue else _reported_after_colon(sentence, words) or _reported_after_main_clause(sentence, words)
+        own = None if with_cue else \
+            _reported_after_colon(sentence, words) or _reported_after_main_clause(sentence, words)
         if own is not None:
             here.append(own)
         elif not with_cue and near:
