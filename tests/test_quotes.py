@@ -103,6 +103,14 @@ def test_a_plural_konjunktiv_ii_of_a_modal_continues_the_speaker_before():
         ["Die Bürger müssten sich auf Stromausfälle vorbereiten.", "Der Minister", True]]
 
 
+def test_unnamed_witnesses_are_anonymous_sources():
+    text = ("Nach Angaben von Augenzeugen wurden zehn Menschen erschossen. "
+            "Ein Zeuge sagte, die Polizei sei zu spät gekommen.")
+    table = analyze(load_article(text, article_id="zeugen")).quotes
+    assert table[["speaker", "speaker_kind"]].values.tolist() == [
+        ["Angaben von Augenzeugen", "anonymous"], ["Ein Zeuge", "anonymous"]]
+
+
 def test_the_elysee_source_and_the_diplomats_are_anonymous(seed):
     _, table = seed
     anonymous = table[table["speaker_kind"] == "anonymous"]
